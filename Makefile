@@ -1,0 +1,51 @@
+# Two commands for a fresh machine with Python 3.11+ (README, Quick start):
+#   make course   set up .venv from environment.yml and open the course in JupyterLab
+#   make test     set up .venv plus test tools and run the whole test suite
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8888
+VOILA_PORT ?= 8866
+# The course's Voilà template lives in share/jupyter (see voila.json).
+export JUPYTER_PATH := $(CURDIR)/share/jupyter
+
+.PHONY: course voila test lint exercises binder setup setup-test clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.course-installed: environment.yml pyproject.toml scripts/pip_pins.py | $(BIN)/python
+	$(BIN)/python scripts/pip_pins.py environment.yml > $(VENV)/requirements.txt
+	$(BIN)/pip install --disable-pip-version-check -q -r $(VENV)/requirements.txt
+	$(BIN)/pip install --disable-pip-version-check -q --no-deps -e .
+	touch $@
+
+$(VENV)/.test-installed: requirements-test.txt $(VENV)/.course-installed
+	$(BIN)/pip install --disable-pip-version-check -q -r requirements-test.txt
+	touch $@
+
+setup: $(VENV)/.course-installed
+setup-test: $(VENV)/.test-installed
+
+course: setup
+	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.port=$(PORT) modules/00_start_here.ipynb
+
+voila: setup
+	$(BIN)/voila modules/ --port=$(VOILA_PORT)
+
+test: setup-test
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: setup-test
+	$(BIN)/ruff check .
+
+# Regenerate exercises/ from solutions/ with nbgrader, in a scratch gradebook outside the repository.
+exercises: setup
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/python scripts/generate_exercises.py
+
+# Refresh binder/environment.yml, the copy of environment.yml that Binder reads.
+binder:
+	cp environment.yml binder/environment.yml
+
+clean:
+	rm -rf $(VENV)

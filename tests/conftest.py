@@ -1,0 +1,40 @@
+"""Shared test fixtures: paths, the rule for system-dependent skips, and one Voilà server per run."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+MODULES = ROOT / "modules"
+FIXTURES = ROOT / "tests" / "fixtures"
+CHROMIUM = os.environ.get("COURSE_CHROMIUM", "/usr/bin/chromium")
+
+# .ci/run sets this: a missing system part (a browser now) then fails instead of skipping.
+REQUIRE_SYSTEM = os.environ.get("COURSE_REQUIRE_SYSTEM") == "1"
+
+
+def need_system(available: bool, what: str) -> None:
+    """Skip when ``what`` is missing on a developer's machine; fail in CI, where it must exist."""
+    if available:
+        return
+    if REQUIRE_SYSTEM:
+        pytest.fail(f"{what} is required (COURSE_REQUIRE_SYSTEM=1) but not available")
+    pytest.skip(f"{what} not available; set COURSE_REQUIRE_SYSTEM=1 to make this a failure")
+
+
+def bin_path(name: str) -> str:
+    """A console script from this environment (nbgrader, voila, jupyter), found beside python."""
+    found = shutil.which(name)
+    if not found:
+        pytest.fail(f"'{name}' is not on PATH: run the tests through `make test`")
+    return found
+
+
+@pytest.fixture(scope="session")
+def chromium_path() -> str:
+    need_system(Path(CHROMIUM).exists(), f"Chromium at {CHROMIUM}")
+    return CHROMIUM

@@ -1,0 +1,133 @@
+"""A bad data file fails with its file, the field and the reason: never a bare traceback."""
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from cop_widgets.data_files import quiz, scenario
+from cop_widgets.errors import CourseDataError
+from cop_widgets.quiz_loader import load_quiz
+from cop_widgets.scenario_loader import load_scenario
+
+from .conftest import FIXTURES
+
+GOOD = (FIXTURES / "modules" / "scenarios" / "fixture_walk.yaml").read_text()
+GOOD_QUIZ = (FIXTURES / "modules" / "quizzes" / "fixture_check.yaml").read_text()
+
+
+def edited(change) -> str:
+    data = yaml.safe_load(GOOD)
+    change(data)
+    return yaml.safe_dump(data, sort_keys=False)
+
+
+def write(tmp_path: Path, text: str, name="bad.yaml") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+BAD_SCENARIOS = {
+    "empty file": ("", "(file)", "file is empty"),
+    "not YAML": ("title: [unclosed\n", "(file)", "invalid YAML at line"),
+    "top level is a list": ("- a\n- b\n", "(top level)", "must be a mapping of fields, not a list"),
+    "missing field": (edited(lambda d: d.pop("summary")), "summary", "required field is missing"),
+    "unknown field (typo)": (
+        edited(lambda d: d["steps"]["first"]["choices"][0].update(feedbak="x")),
+        "steps.first.choices[0].feedbak", "unknown field",
+    ),
+    "wrong type": (
+        edited(lambda d: d["steps"]["first"]["choices"][0].update(points="two")),
+        "steps.first.choices[0].points", "must be a whole number, not text",
+    ),
+    "points out of range": (
+        edited(lambda d: d["steps"]["first"]["choices"][0].update(points=5)),
+        "steps.first.choices[0].points", "out of range",
+    ),
+    "empty text": (edited(lambda d: d["steps"]["second"].update(text="")), "steps.second.text", "too short"),
+    "one choice only": (
+        edited(lambda d: d["steps"]["third"]["choices"].pop()), "steps.third.choices", "too short",
+    ),
+    "next names nothing": (
+        edited(lambda d: d["steps"]["second"]["choices"][1].update(next="nowhere")),
+        "steps.second.choices[1].next", "'nowhere' is neither a step nor an ending",
+    ),
+    "start names nothing": (edited(lambda d: d.update(start="begin")), "start", "not one of the steps"),
+    "unreachable step": (
+        edited(lambda d: d["steps"].update(lost={"text": "Nobody comes here at all.",
+                                                 "choices": d["steps"]["third"]["choices"]})),
+        "steps.lost", "cannot be reached from the start",
+    ),
+    "path loops back": (
+        edited(lambda d: d["steps"]["third"]["choices"][1].update(next="first")),
+        "steps.first", "loops back on itself (first → second → third → first)",
+    ),
+    "duplicate key": (
+        GOOD.replace("endings:\n", "endings:\n  good_end:\n    title: Twice\n    debrief: A second copy here.\n"),
+        "(file)", "duplicate key 'good_end'",
+    ),
+    "unknown source": (edited(lambda d: d.update(sources=["nobody_2020"])), "sources[0]", "not in the bibliography"),
+    "bad step name": (
+        edited(lambda d: d["steps"].update({"Step One": d["steps"]["third"]})),
+        "steps", "is not a valid name",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_SCENARIOS))
+def test_bad_scenario_names_file_field_and_reason(tmp_path, case):
+    text, field, reason = BAD_SCENARIOS[case]
+    path = write(tmp_path, text)
+    with pytest.raises(CourseDataError) as caught:
+        load_scenario(path, {"core_4cs_2021"})
+    err = caught.value
+    assert err.path == str(path)
+    assert err.field == field, str(err)
+    assert reason in err.reason, str(err)
+    assert str(err).startswith(f"{path}: field '{field}': ")
+
+
+def test_missing_file_names_the_available_ones(tmp_path):
+    with pytest.raises(CourseDataError, match=r"no scenario named 'nope' \(available: fixture_walk\)"):
+        scenario("nope", FIXTURES / "modules")
+
+
+def test_not_utf8(tmp_path):
+    path = tmp_path / "latin.yaml"
+    path.write_bytes("title: caf\xe9\n".encode("latin-1"))
+    with pytest.raises(CourseDataError, match="not UTF-8 text"):
+        load_scenario(path)
+
+
+BAD_QUIZZES = {
+    "no correct option": (
+        GOOD_QUIZ.replace("correct: true", "correct: false"), "questions[0].options", "no option is marked correct",
+    ),
+    "duplicate question id": (GOOD_QUIZ.replace("id: several", "id: single"), "questions[1].id", "used twice"),
+    "pass mark above 1": ("pass_mark: 70\n" + GOOD_QUIZ, "pass_mark", "out of range"),
+    "correct is not true/false": (
+        GOOD_QUIZ.replace("correct: true", "correct: yes please", 1),
+        "questions[0].options[0].correct", "must be true or false",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_QUIZZES))
+def test_bad_quiz_names_file_field_and_reason(tmp_path, case):
+    text, field, reason = BAD_QUIZZES[case]
+    path = write(tmp_path, text, "bad_check.yaml")
+    with pytest.raises(CourseDataError) as caught:
+        load_quiz(path)
+    assert caught.value.field == field, str(caught.value)
+    assert reason in caught.value.reason, str(caught.value)
+
+
+def test_error_shows_as_one_clear_line_in_a_notebook():
+    err = CourseDataError("modules/scenarios/x.yaml", "start", "missing")
+    assert err._render_traceback_()[0] == "Course data problem: modules/scenarios/x.yaml: field 'start': missing"
+
+
+def test_good_fixtures_load():
+    assert scenario("fixture_walk", FIXTURES / "modules").title == "Fixture walk"
+    assert len(quiz("fixture_check", FIXTURES / "modules").questions) == 2

@@ -1,0 +1,66 @@
+"""The scenario model: choices, scores, endings and restart, without any widget."""
+
+import pytest
+
+from cop_widgets.data_files import scenario
+from cop_widgets.scenario import Ending, ScenarioRun, Step
+
+from .conftest import FIXTURES
+
+
+@pytest.fixture
+def walk():
+    return scenario("fixture_walk", FIXTURES / "modules")
+
+
+def test_run_starts_at_the_start_step(walk):
+    run = ScenarioRun(walk)
+    assert isinstance(run.node, Step) and run.node.id == "first"
+    assert run.decision_number == 1 and run.score == 0 and not run.finished
+
+
+def test_choose_returns_feedback_and_moves_on(walk):
+    run = ScenarioRun(walk)
+    choice = run.choose(0)
+    assert choice.feedback == "This keeps the path going well."
+    assert run.current == "second" and run.score == 2 and run.decision_number == 2
+
+
+def test_best_path_reaches_max_score_and_an_ending(walk):
+    run = ScenarioRun(walk)
+    for index in (0, 1, 0):
+        run.choose(index)
+    assert run.finished and isinstance(run.node, Ending)
+    assert run.node.id == "good_end"
+    assert run.score == walk.max_score == 6
+
+
+def test_short_path_ends_early_with_its_own_debrief(walk):
+    run = ScenarioRun(walk)
+    run.choose(1)
+    assert run.finished and run.node.debrief == "The debrief of the early ending."
+    assert run.score == 0
+
+
+def test_choosing_after_the_end_is_refused(walk):
+    run = ScenarioRun(walk)
+    run.choose(1)
+    with pytest.raises(RuntimeError, match="has ended"):
+        run.choose(0)
+
+
+def test_choice_out_of_range_is_refused(walk):
+    with pytest.raises(IndexError, match="has 2 choices"):
+        ScenarioRun(walk).choose(5)
+
+
+def test_restart_clears_choices(walk):
+    run = ScenarioRun(walk)
+    run.choose(0)
+    run.restart()
+    assert run.current == "first" and run.taken == [] and run.score == 0
+
+
+def test_all_paths_lists_every_route(walk):
+    assert sorted(walk.all_paths()) == [(0, 0, 0), (0, 0, 1), (0, 1, 0), (0, 1, 1), (1,)]
+    assert walk.longest_path == 3

@@ -1,0 +1,79 @@
+"""The ipywidgets views: the same clicks a learner makes, driven from Python, show the right things."""
+
+import pytest
+
+from cop_widgets import show_quiz, show_scenario
+
+from .conftest import FIXTURES
+
+
+@pytest.fixture(autouse=True)
+def fixture_modules(monkeypatch):
+    monkeypatch.setenv("COURSE_MODULES_DIR", str(FIXTURES / "modules"))
+
+
+def html_of(view) -> str:
+    return " ".join(getattr(child, "value", "") for child in view.body.children)
+
+
+def test_scenario_buttons_carry_full_choice_text():
+    view = show_scenario("fixture_walk")
+    assert [b.description for b in view.choice_buttons] == ["A. Go on well", "B. Stop early"]
+
+
+def test_scenario_played_by_clicks_to_its_debrief():
+    view = show_scenario("fixture_walk")
+    for index in (0, 1, 0):
+        view.choice_buttons[index].click()
+        assert "Strong choice (2 of 2 points)" in html_of(view)
+        view.body.children[-1].click()  # Continue / See the debrief
+    page = html_of(view)
+    assert "Debrief: Good ending" in page and "6 of a possible 6" in page
+    assert "https://doi.org/10.21241/ssoar.71817" in page
+
+
+def test_feedback_says_in_words_how_good_a_choice_was():
+    view = show_scenario("fixture_walk")
+    view.choice_buttons[1].click()
+    assert "Not the best choice (0 of 2 points)" in html_of(view)
+
+
+def test_restart_returns_to_the_first_decision():
+    view = show_scenario("fixture_walk")
+    view.choose(1)
+    view.go_on()
+    view.body.children[-1].click()  # Play this scenario again
+    assert "Decision 1 of up to 3" in html_of(view)
+
+
+def test_author_html_is_shown_as_text(tmp_path, monkeypatch):
+    modules = tmp_path / "modules"
+    (modules / "scenarios").mkdir(parents=True)
+    (modules / "sources.yaml").write_text((FIXTURES / "modules" / "sources.yaml").read_text())
+    text = (FIXTURES / "modules" / "scenarios" / "fixture_walk.yaml").read_text()
+    text = text.replace("The first decision of the fixture.", "<script>alert(1)</script> decision")
+    (modules / "scenarios" / "x.yaml").write_text(text)
+    monkeypatch.setenv("COURSE_MODULES_DIR", str(modules))
+    page = html_of(show_scenario("x"))
+    assert "<script>" not in page and "&lt;script&gt;" in page
+
+
+def test_quiz_played_to_its_result():
+    view = show_quiz("fixture_check")
+    view.selector.value = view.selector.options[0]
+    view.check_button.click()
+    assert "Right." in html_of(view) and "(you chose this)" in html_of(view)
+    view.body.children[-1].click()
+    view.selector[2].value = True
+    view.check_button.click()
+    assert "Not quite." in html_of(view)
+    view.body.children[-1].click()
+    result = html_of(view)
+    assert "Your score: 1 of 2" in result and "Not passed yet" in result
+    assert "Objective one: 1 of 1" in result and "Objective two: 0 of 1" in result
+
+
+def test_quiz_asks_for_an_answer_before_checking():
+    view = show_quiz("fixture_check")
+    view.check_button.click()
+    assert "Please choose an answer first." in view.message.value

@@ -1,0 +1,124 @@
+"""The ipywidgets view of a knowledge check: one question at a time, explanation for every option."""
+
+from __future__ import annotations
+
+import string
+
+import ipywidgets as w
+
+from . import data_files
+from .quiz import Question, Quiz, QuizAttempt
+from .style import button, style_widget
+from .text import markdown_html, plain
+
+
+class QuizView(w.VBox):
+    """A knowledge check on screen. ``answer``, ``next_question`` and ``restart`` drive it."""
+
+    def __init__(self, quiz: Quiz) -> None:
+        self.attempt = QuizAttempt(quiz)
+        self.position = 0
+        self.body = w.VBox()
+        header = w.HTML(f"<h4>Knowledge check: {plain(quiz.title)}</h4>"
+                        f"<p>{len(quiz.questions)} questions. Pass mark {quiz.pass_mark:.0%}. "
+                        "Each answer is explained.</p>")
+        super().__init__([style_widget(), header, self.body])
+        self.add_class("cop-element")
+        self.add_class("cop-quiz")
+        self.selector: w.RadioButtons | list[w.Checkbox] | None = None
+        self._show_question()
+
+    @property
+    def question(self) -> Question:
+        return self.attempt.quiz.questions[self.position]
+
+    def _labels(self, q: Question) -> list[str]:
+        return [f"{string.ascii_uppercase[i]}. {o.text}" for i, o in enumerate(q.options)]
+
+    def _show_question(self) -> None:
+        q = self.question
+        total = len(self.attempt.quiz.questions)
+        how = "Choose all that apply." if q.multiple else "Choose one answer."
+        prompt = w.HTML(f"<p><strong>Question {self.position + 1} of {total}</strong></p>"
+                        f"{markdown_html(q.text)}<p>{how}</p>")
+        if q.multiple:
+            self.selector = [w.Checkbox(description=label, indent=False, value=False,
+                                        layout=w.Layout(width="auto"))
+                             for label in self._labels(q)]
+            options = w.VBox(self.selector)
+        else:
+            self.selector = w.RadioButtons(options=self._labels(q), value=None,
+                                           description="Answer", layout=w.Layout(width="auto"))
+            options = self.selector
+        self.message = w.HTML("")
+        check = button("Check answer", "cop-action")
+        check.on_click(lambda _b: self._check_selected())
+        self.check_button = check
+        self.body.children = [prompt, options, check, self.message]
+
+    def _selected(self) -> list[int]:
+        if isinstance(self.selector, list):
+            return [i for i, box in enumerate(self.selector) if box.value]
+        labels = self._labels(self.question)
+        return [] if self.selector.value is None else [labels.index(self.selector.value)]
+
+    def _check_selected(self) -> None:
+        chosen = self._selected()
+        if not chosen:
+            self.message.value = '<p role="status">Please choose an answer first.</p>'
+            return
+        self.answer(chosen)
+
+    def answer(self, chosen: list[int]) -> None:
+        """Record ``chosen`` for the current question and explain every option."""
+        q = self.question
+        right = self.attempt.answer(q.id, chosen)
+        items = "".join(
+            f"<li><strong>{string.ascii_uppercase[i]}"
+            f"{' (you chose this)' if i in chosen else ''}: "
+            f"{'correct' if o.correct else 'not correct'}.</strong> {markdown_html(o.explanation)}</li>"
+            for i, o in enumerate(q.options)
+        )
+        verdict = "Right." if right else "Not quite."
+        last = self.position + 1 == len(self.attempt.quiz.questions)
+        go_on = button("See your result" if last else "Next question", "cop-action")
+        go_on.on_click(lambda _b: self.next_question())
+        self.body.children = [
+            w.HTML(f'<div class="cop-feedback" role="status"><p><strong>{verdict}</strong></p>'
+                   f"<ul>{items}</ul></div>"),
+            go_on,
+        ]
+        go_on.focus()
+
+    def next_question(self) -> None:
+        if self.position + 1 < len(self.attempt.quiz.questions):
+            self.position += 1
+            self._show_question()
+        else:
+            self._show_result()
+
+    def _show_result(self) -> None:
+        a = self.attempt
+        total = len(a.quiz.questions)
+        rows = "".join(f"<li>{plain(obj)}: {right} of {asked}</li>"
+                       for obj, (right, asked) in a.by_objective().items())
+        verdict = ("Passed: well done." if a.passed
+                   else "Not passed yet: look again at the objectives below with fewer right answers.")
+        again = button("Try the knowledge check again", "cop-action")
+        again.on_click(lambda _b: self.restart())
+        self.body.children = [
+            w.HTML(f'<div role="status"><p><strong>Your score: {a.score} of {total}. {verdict}</strong>'
+                   f"</p><p>By learning objective:</p><ul>{rows}</ul></div>"),
+            again,
+        ]
+        again.focus()
+
+    def restart(self) -> None:
+        self.attempt = QuizAttempt(self.attempt.quiz)
+        self.position = 0
+        self._show_question()
+
+
+def show_quiz(name: str) -> QuizView:
+    """Show the knowledge check ``modules/quizzes/<name>.yaml``."""
+    return QuizView(data_files.quiz(name))

@@ -1,0 +1,146 @@
+"""Branching scenario: the data model and a run through it, with no ipywidgets import.
+
+Keeping the logic here lets every path of every scenario be played in tests in milliseconds;
+the view only draws what a ScenarioRun says.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One option at a decision point, with the feedback that explains why it helps or not."""
+
+    text: str
+    points: int
+    feedback: str
+    next: str
+
+
+@dataclass(frozen=True)
+class Step:
+    """A decision point: a situation and the choices the learner has."""
+
+    id: str
+    text: str
+    choices: tuple[Choice, ...]
+
+
+@dataclass(frozen=True)
+class Ending:
+    """Where a path stops: a title and the debrief every learner reads."""
+
+    id: str
+    title: str
+    debrief: str
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """A whole scenario as loaded and checked from its data file."""
+
+    name: str
+    title: str
+    summary: str
+    start: str
+    steps: dict[str, Step]
+    endings: dict[str, Ending]
+    sources: tuple[str, ...]
+    path: Path | None = None
+
+    def node(self, node_id: str) -> Step | Ending:
+        return self.steps.get(node_id) or self.endings[node_id]
+
+    @cached_property
+    def max_score(self) -> int:
+        """Highest total a learner can reach along any path from the start."""
+        best: dict[str, int] = {}
+
+        def visit(node_id: str) -> int:
+            if node_id not in best:
+                node = self.node(node_id)
+                best[node_id] = 0 if isinstance(node, Ending) else max(
+                    c.points + visit(c.next) for c in node.choices
+                )
+            return best[node_id]
+
+        return visit(self.start)
+
+    @cached_property
+    def longest_path(self) -> int:
+        """Most decisions any path asks for; the view says 'decision 2 of up to 3'."""
+        depth: dict[str, int] = {}
+
+        def visit(node_id: str) -> int:
+            if node_id not in depth:
+                node = self.node(node_id)
+                depth[node_id] = 0 if isinstance(node, Ending) else 1 + max(
+                    visit(c.next) for c in node.choices
+                )
+            return depth[node_id]
+
+        return visit(self.start)
+
+    def all_paths(self) -> list[tuple[int, ...]]:
+        """Every sequence of choice indexes from the start to an ending."""
+        paths: list[tuple[int, ...]] = []
+
+        def walk(node_id: str, taken: tuple[int, ...]) -> None:
+            node = self.node(node_id)
+            if isinstance(node, Ending):
+                paths.append(taken)
+                return
+            for index, choice in enumerate(node.choices):
+                walk(choice.next, (*taken, index))
+
+        walk(self.start, ())
+        return paths
+
+
+@dataclass
+class ScenarioRun:
+    """One learner's way through a scenario: where they are, what they chose, their score."""
+
+    scenario: Scenario
+    current: str = ""
+    taken: list[tuple[str, int]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.current = self.current or self.scenario.start
+
+    @property
+    def node(self) -> Step | Ending:
+        return self.scenario.node(self.current)
+
+    @property
+    def finished(self) -> bool:
+        return isinstance(self.node, Ending)
+
+    @property
+    def score(self) -> int:
+        return sum(self.scenario.steps[step].choices[i].points for step, i in self.taken)
+
+    @property
+    def decision_number(self) -> int:
+        """1-based number of the decision now on screen."""
+        return len(self.taken) + 1
+
+    def choose(self, index: int) -> Choice:
+        """Take choice ``index`` at the current step; return it so its feedback can be shown."""
+        node = self.node
+        if not isinstance(node, Step):
+            raise RuntimeError(f"scenario '{self.scenario.name}' has ended; restart to play again")
+        if not 0 <= index < len(node.choices):
+            raise IndexError(f"step '{node.id}' has {len(node.choices)} choices, not {index + 1}")
+        choice = node.choices[index]
+        self.taken.append((node.id, index))
+        self.current = choice.next
+        return choice
+
+    def restart(self) -> None:
+        self.current = self.scenario.start
+        self.taken.clear()

@@ -1,0 +1,106 @@
+"""The ipywidgets view of a branching scenario: draws what a ScenarioRun says, nothing more.
+
+Every control is a real button with its full text as its label, so the scenario can be played
+with Tab and Enter alone; after each choice focus moves to the next control.
+"""
+
+from __future__ import annotations
+
+import string
+
+import ipywidgets as w
+
+from . import data_files
+from .bibliography import Source, source_html
+from .scenario import Ending, Scenario, ScenarioRun, Step
+from .style import button, style_widget
+from .text import markdown_html, plain
+
+POINT_WORDS = {2: "Strong choice", 1: "Partly helpful", 0: "Not the best choice"}
+
+
+class ScenarioView(w.VBox):
+    """A scenario on screen. ``choose``, ``go_on`` and ``restart`` are what the buttons call."""
+
+    def __init__(self, scenario: Scenario, sources: dict[str, Source]) -> None:
+        self.run = ScenarioRun(scenario)
+        self.sources = sources
+        self.body = w.VBox()
+        header = w.HTML(
+            f"<h4>Scenario: {plain(scenario.title)}</h4>{markdown_html(scenario.summary)}"
+        )
+        super().__init__([style_widget(), header, self.body])
+        self.add_class("cop-element")
+        self.add_class("cop-scenario")
+        self.choice_buttons: list[w.Button] = []
+        self._show_node()
+
+    # what the buttons do -------------------------------------------------------------------
+    def choose(self, index: int) -> None:
+        """Take choice ``index`` and show its feedback with a button to go on."""
+        choice = self.run.choose(index)
+        letter = string.ascii_uppercase[index]
+        go_on = button("Continue" if not self.run.finished else "See the debrief", "cop-action")
+        go_on.on_click(lambda _b: self.go_on())
+        self.body.children = [
+            w.HTML(f"<p><strong>You chose {letter}:</strong> {plain(choice.text)}</p>"),
+            w.HTML(
+                f'<div class="cop-feedback" role="status"><p><strong>{POINT_WORDS[choice.points]}'
+                f" ({choice.points} of 2 points).</strong></p>{markdown_html(choice.feedback)}</div>"
+            ),
+            go_on,
+        ]
+        self.choice_buttons = []
+        go_on.focus()
+
+    def go_on(self) -> None:
+        self._show_node()
+
+    def restart(self) -> None:
+        self.run.restart()
+        self._show_node()
+
+    # drawing -------------------------------------------------------------------------------
+    def _show_node(self) -> None:
+        node = self.run.node
+        if isinstance(node, Step):
+            self._show_step(node)
+        else:
+            self._show_ending(node)
+
+    def _show_step(self, step: Step) -> None:
+        self.choice_buttons = []
+        for index, choice in enumerate(step.choices):
+            b = button(f"{string.ascii_uppercase[index]}. {choice.text}", "cop-choice")
+            b.on_click(lambda _b, i=index: self.choose(i))
+            self.choice_buttons.append(b)
+        progress = f"Decision {self.run.decision_number} of up to {self.run.scenario.longest_path}"
+        self.body.children = [
+            w.HTML(f'<p class="cop-meta"><strong>{progress}</strong></p>{markdown_html(step.text)}'
+                   "<p>What do you do? Choose one:</p>"),
+            w.VBox(self.choice_buttons),
+        ]
+        if self.run.taken:
+            self.choice_buttons[0].focus()
+
+    def _show_ending(self, ending: Ending) -> None:
+        scenario = self.run.scenario
+        refs = "".join(f"<li>{source_html(self.sources[k])}</li>" for k in scenario.sources)
+        again = button("Play this scenario again", "cop-action")
+        again.on_click(lambda _b: self.restart())
+        self.body.children = [
+            w.HTML(
+                f'<div role="status"><p><strong>Debrief: {plain(ending.title)}</strong></p>'
+                f"{markdown_html(ending.debrief)}"
+                f"<p><strong>Your score on this path: {self.run.score} of a possible "
+                f"{scenario.max_score}.</strong></p></div>"
+                + (f"<p>Sources:</p><ul>{refs}</ul>" if refs else "")
+            ),
+            again,
+        ]
+        again.focus()
+
+
+def show_scenario(name: str) -> ScenarioView:
+    """Show the scenario ``modules/scenarios/<name>.yaml``: the one line a module notebook needs."""
+    return ScenarioView(data_files.scenario(name), data_files.bibliography())

@@ -1,0 +1,62 @@
+"""Start and stop the real servers the browser tests use, on 127.0.0.1, by their own PID."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import time
+import urllib.request
+from pathlib import Path
+
+import psutil
+
+from .conftest import ROOT, bin_path
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for(url: str, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5):
+                return
+        except OSError:
+            time.sleep(0.3)
+    raise TimeoutError(f"{url} did not answer within {seconds} s")
+
+
+class VoilaServer:
+    """`voila modules/` with the course's voila.json, idle kernels culled after a few seconds."""
+
+    def __init__(self, log_path: Path, cull_after: int = 6) -> None:
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        env = dict(os.environ, JUPYTER_PATH=str(ROOT / "share" / "jupyter"))
+        self.log_path = log_path
+        self.log = open(log_path, "w")  # noqa: SIM115 - closed in stop()
+        self.process = subprocess.Popen(
+            [bin_path("voila"), "modules/", f"--port={self.port}", "--no-browser",
+             f"--MappingKernelManager.cull_idle_timeout={cull_after}",
+             "--MappingKernelManager.cull_interval=2"],
+            cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT,
+        )
+        wait_for(self.url + "/")
+
+    def kernels(self) -> list[psutil.Process]:
+        """Kernel processes this server started (ipykernel children)."""
+        return [p for p in psutil.Process(self.process.pid).children(recursive=True)
+                if "ipykernel" in " ".join(p.cmdline())]
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+        self.log.close()

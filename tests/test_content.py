@@ -1,0 +1,162 @@
+"""Content rules that a reviewer would otherwise check by hand, for every module and data file."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from cop_widgets.bibliography import load_bibliography
+from cop_widgets.quiz_loader import load_quiz
+from cop_widgets.scenario import ScenarioRun
+from cop_widgets.scenario_loader import load_scenario
+
+from .conftest import MODULES, ROOT
+from .course_files import (
+    BARE_URL,
+    LINK,
+    markdown_cells,
+    module_notebooks,
+    read,
+    section,
+    show_calls,
+    solution_notebooks,
+)
+
+BIBLIOGRAPHY = load_bibliography(MODULES / "sources.yaml")
+URLS = {s.url: s for s in BIBLIOGRAPHY.values()}
+SCENARIOS = sorted(MODULES.glob("scenarios/*.yaml"))
+QUIZZES = sorted(MODULES.glob("quizzes/*.yaml"))
+MODULE_FILES = module_notebooks()
+# Modules that touch abuse or exploitation open with a content note (docs/authoring.md).
+CONTENT_NOTE_REQUIRED = {"03", "04", "08"}
+TITLE_LINE = re.compile(r"\*\*Time:\*\* about (\d+) minutes · \*\*Last reviewed:\*\* (\d{4}-\d{2}-\d{2})")
+
+
+def ids(paths):
+    return [p.name for p in paths]
+
+
+def test_there_is_a_start_page_and_modules():
+    assert MODULE_FILES[0].name == "00_start_here.ipynb"
+    assert len(MODULE_FILES) >= 2
+
+
+@pytest.mark.parametrize("path", SCENARIOS, ids=ids(SCENARIOS))
+def test_scenario_valid_and_every_path_ends_in_a_debrief(path):
+    scenario = load_scenario(path, set(BIBLIOGRAPHY))
+    assert len(scenario.steps) >= 3 and scenario.longest_path >= 3, "at least three decision points"
+    for route in scenario.all_paths():
+        run = ScenarioRun(scenario)
+        for index in route:
+            assert run.choose(index).feedback.strip()
+        assert run.finished and run.node.debrief.strip()
+    reached = {run_end for run_end in _endings_reached(scenario)}
+    assert reached == set(scenario.endings)
+
+
+def _endings_reached(scenario):
+    for route in scenario.all_paths():
+        run = ScenarioRun(scenario)
+        for index in route:
+            run.choose(index)
+        yield run.current
+
+
+@pytest.mark.parametrize("path", QUIZZES, ids=ids(QUIZZES))
+def test_quiz_valid(path):
+    quiz = load_quiz(path)
+    if path.stem != "00_check":
+        assert len(quiz.questions) >= 5, "a knowledge check has at least five questions"
+
+
+@pytest.mark.parametrize("path", MODULE_FILES, ids=ids(MODULE_FILES))
+def test_module_structure(path):
+    nb = read(path)
+    meta = nb.metadata.get("course", {})
+    number = path.name[:2]
+    assert meta.get("module") == number, "metadata course.module"
+    assert meta.get("title") and meta.get("minutes") and meta.get("last_reviewed")
+    date.fromisoformat(meta["last_reviewed"])
+    title_cell = nb.cells[0].source
+    assert title_cell.startswith(f"# Module {number}: "), "first cell is the module title"
+    match = TITLE_LINE.search(title_cell)
+    assert match, "title cell states time and last-reviewed date"
+    assert int(match.group(1)) == meta["minutes"] and match.group(2) == meta["last_reviewed"]
+    for heading in ("## Objectives", "## Key points", "## Further resources", "## Sources"):
+        assert heading in "\n".join(markdown_cells(nb)), f"missing {heading}"
+    if number in CONTENT_NOTE_REQUIRED:
+        assert any("**Content note:**" in c for c in markdown_cells(nb)[:3]), "content note at the top"
+    if number != "00":
+        calls = show_calls(nb)
+        assert sum(kind == "scenario" for kind, _ in calls) >= 2, "at least two scenarios"
+        assert ("quiz" in {kind for kind, _ in calls}), "a knowledge check"
+
+
+@pytest.mark.parametrize("path", MODULE_FILES, ids=ids(MODULE_FILES))
+def test_notebook_code_stays_thin_and_data_exists(path):
+    for cell in read(path).cells:
+        if cell.cell_type != "code":
+            continue
+        source = cell.source.strip()
+        assert source.startswith(("from cop_widgets import", "show_")), f"unexpected code: {source[:60]}"
+    for kind, name in show_calls(read(path)):
+        folder = "scenarios" if kind == "scenario" else "quizzes"
+        assert (MODULES / folder / f"{name}.yaml").is_file(), f"{folder}/{name}.yaml"
+
+
+@pytest.mark.parametrize("path", MODULE_FILES + solution_notebooks(), ids=ids(MODULE_FILES + solution_notebooks()))
+def test_committed_without_outputs(path):
+    for cell in read(path).cells:
+        if cell.cell_type == "code":
+            assert not cell.outputs and cell.execution_count is None, "clear outputs before committing"
+
+
+@pytest.mark.parametrize("path", MODULE_FILES, ids=ids(MODULE_FILES))
+def test_every_external_link_is_a_cited_source(path):
+    nb = read(path)
+    sources_cell = section(nb, "## Sources") or ""
+    cited = set()
+    for text in markdown_cells(nb):
+        if text is sources_cell:
+            continue
+        for url in BARE_URL.findall(text):
+            assert url in URLS, f"{url} is not in modules/sources.yaml"
+            cited.add(url)
+    for url in cited:
+        assert URLS[url].citation() in sources_cell, f"Sources cell lacks: {URLS[url].citation()}"
+    for line in sources_cell.splitlines()[1:]:
+        if line.startswith("- "):
+            assert any(line[2:].strip() == s.citation() for s in BIBLIOGRAPHY.values()), (
+                f"Sources line is not a bibliography entry: {line}"
+            )
+
+
+@pytest.mark.parametrize("path", MODULE_FILES, ids=ids(MODULE_FILES))
+def test_internal_links_resolve(path):
+    for text in markdown_cells(read(path)):
+        for _label, target in LINK.findall(text):
+            if target.startswith(("http://", "https://", "#", "mailto:")):
+                continue
+            assert "/" not in target.split("#")[0] or not target.startswith("/"), "links are relative"
+            assert (path.parent / target.split("#")[0]).exists(), f"broken link {target}"
+
+
+def test_start_page_links_every_module():
+    start = "\n".join(markdown_cells(read(MODULES / "00_start_here.ipynb")))
+    linked = {target for _label, target in LINK.findall(start)}
+    for path in MODULE_FILES[1:]:
+        assert path.name in linked, f"start page does not link {path.name}"
+
+
+def test_start_page_says_it_does_not_replace_safeguarding_training():
+    start = "\n".join(markdown_cells(read(MODULES / "00_start_here.ipynb"))).lower()
+    assert "does not replace" in start and "safeguarding training" in start
+
+
+@pytest.mark.parametrize("folder", sorted((ROOT / "solutions").glob("ex*")), ids=lambda p: p.name)
+def test_exercise_data_has_its_source(folder):
+    if list(folder.glob("*.csv")):
+        source = (folder / "SOURCE.md").read_text(encoding="utf-8")
+        assert "https://" in source and re.search(r"\b(19|20)\d\d\b", source)

@@ -160,3 +160,8 @@ def test_exercise_data_has_its_source(folder):
     if list(folder.glob("*.csv")):
         source = (folder / "SOURCE.md").read_text(encoding="utf-8")
         assert "https://" in source and re.search(r"\b(19|20)\d\d\b", source)
+
+
+def test_every_exercise_uses_the_same_checks_module():
+    copies = {p.read_bytes() for p in (ROOT / "solutions").glob("ex*/checks.py")}
+    assert len(copies) == 1, "solutions/*/checks.py differ: copy ex01's to every exercise"

@@ -38,12 +38,12 @@ BAD_SCENARIOS = {
         "steps.first.choices[0].feedbak", "unknown field",
     ),
     "wrong type": (
-        edited(lambda d: d["steps"]["first"]["choices"][0].update(points="two")),
-        "steps.first.choices[0].points", "must be a whole number, not text",
+        edited(lambda d: d["steps"]["first"]["choices"][0].update(text=5)),
+        "steps.first.choices[0].text", "must be text, not a number",
     ),
-    "points out of range": (
-        edited(lambda d: d["steps"]["first"]["choices"][0].update(points=5)),
-        "steps.first.choices[0].points", "out of range",
+    "band not allowed": (
+        edited(lambda d: d["steps"]["first"]["choices"][0].update(band="excellent")),
+        "steps.first.choices[0].band", "'excellent' is not one of: secure, developing, emerging, misconception",
     ),
     "empty text": (edited(lambda d: d["steps"]["second"].update(text="")), "steps.second.text", "too short"),
     "one choice only": (

@@ -2,6 +2,7 @@
 
 import pytest
 
+from cop_widgets.bands import outcome
 from cop_widgets.data_files import scenario
 from cop_widgets.scenario import Ending, ScenarioRun, Step
 
@@ -16,30 +17,38 @@ def walk():
 def test_run_starts_at_the_start_step(walk):
     run = ScenarioRun(walk)
     assert isinstance(run.node, Step) and run.node.id == "first"
-    assert run.decision_number == 1 and run.score == 0 and not run.finished
+    assert run.decision_number == 1 and run.choices_taken == [] and not run.finished
 
 
 def test_choose_returns_feedback_and_moves_on(walk):
     run = ScenarioRun(walk)
     choice = run.choose(0)
     assert choice.feedback == "This keeps the path going well."
-    assert run.current == "second" and run.score == 2 and run.decision_number == 2
+    assert run.current == "second" and run.outcome == "secure" and run.decision_number == 2
 
 
-def test_best_path_reaches_max_score_and_an_ending(walk):
+def test_all_secure_path_is_secure_with_nothing_to_revisit(walk):
     run = ScenarioRun(walk)
     for index in (0, 1, 0):
         run.choose(index)
     assert run.finished and isinstance(run.node, Ending)
     assert run.node.id == "good_end"
-    assert run.score == walk.max_score == 6
+    assert run.outcome == "secure" and run.to_revisit == []
+
+
+def test_one_developing_choice_brings_the_outcome_down_and_names_what_to_revisit(walk):
+    run = ScenarioRun(walk)
+    for index in (0, 0, 0):
+        run.choose(index)
+    assert run.outcome == "developing"
+    assert run.to_revisit == ["Walking well (Module 01)"]
 
 
 def test_short_path_ends_early_with_its_own_debrief(walk):
     run = ScenarioRun(walk)
     run.choose(1)
     assert run.finished and run.node.debrief == "The debrief of the early ending."
-    assert run.score == 0
+    assert run.outcome == "misconception" and run.to_revisit == ["Why the walk matters (Module 00)"]
 
 
 def test_choosing_after_the_end_is_refused(walk):
@@ -58,9 +67,25 @@ def test_restart_clears_choices(walk):
     run = ScenarioRun(walk)
     run.choose(0)
     run.restart()
-    assert run.current == "first" and run.taken == [] and run.score == 0
+    assert run.current == "first" and run.taken == []
 
 
 def test_all_paths_lists_every_route(walk):
     assert sorted(walk.all_paths()) == [(0, 0, 0), (0, 0, 1), (0, 1, 0), (0, 1, 1), (1,)]
     assert walk.longest_path == 3
+
+
+@pytest.mark.parametrize(("bands", "expected"), [
+    (["secure", "secure"], "secure"),
+    (["secure", "secure", "developing"], "developing"),
+    (["secure", "emerging"], "developing"),
+    (["emerging", "developing", "emerging"], "emerging"),
+    (["secure", "secure", "misconception"], "misconception"),
+])
+def test_outcome_rule(bands, expected):
+    assert outcome(bands) == expected
+
+
+def test_outcome_needs_a_choice():
+    with pytest.raises(ValueError):
+        outcome([])

@@ -25,17 +25,26 @@ def test_scenario_played_by_clicks_to_its_debrief():
     view = show_scenario("fixture_walk")
     for index in (0, 1, 0):
         view.choice_buttons[index].click()
-        assert "Strong choice (2 of 2 points)" in html_of(view)
+        assert "Secure:" in html_of(view)
         view.body.children[-1].click()  # Continue / See the debrief
     page = html_of(view)
-    assert "Debrief: Good ending" in page and "6 of a possible 6" in page
+    assert "Debrief: Good ending" in page and "Your outcome: Secure" in page
     assert "https://doi.org/10.21241/ssoar.71817" in page
 
 
 def test_feedback_says_in_words_how_good_a_choice_was():
     view = show_scenario("fixture_walk")
     view.choice_buttons[1].click()
-    assert "Not the best choice (0 of 2 points)" in html_of(view)
+    assert "Misconception:" in html_of(view)
+
+
+def test_debrief_names_what_to_revisit_and_the_rule():
+    view = show_scenario("fixture_walk")
+    view.choose(1)
+    view.go_on()
+    page = html_of(view)
+    assert "Your outcome: Misconception" in page and "Why the walk matters (Module 00)" in page
+    assert "How the outcome is worked out" in page
 
 
 def test_restart_returns_to_the_first_decision():

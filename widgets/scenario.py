@@ -10,15 +10,18 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from . import bands
+
 
 @dataclass(frozen=True)
 class Choice:
     """One option at a decision point, with the feedback that explains why it helps or not."""
 
     text: str
-    points: int
+    band: str
     feedback: str
     next: str
+    revisit: str = ""
 
 
 @dataclass(frozen=True)
@@ -56,21 +59,6 @@ class Scenario:
         return self.steps.get(node_id) or self.endings[node_id]
 
     @cached_property
-    def max_score(self) -> int:
-        """Highest total a learner can reach along any path from the start."""
-        best: dict[str, int] = {}
-
-        def visit(node_id: str) -> int:
-            if node_id not in best:
-                node = self.node(node_id)
-                best[node_id] = 0 if isinstance(node, Ending) else max(
-                    c.points + visit(c.next) for c in node.choices
-                )
-            return best[node_id]
-
-        return visit(self.start)
-
-    @cached_property
     def longest_path(self) -> int:
         """Most decisions any path asks for; the view says 'decision 2 of up to 3'."""
         depth: dict[str, int] = {}
@@ -103,7 +91,7 @@ class Scenario:
 
 @dataclass
 class ScenarioRun:
-    """One learner's way through a scenario: where they are, what they chose, their score."""
+    """One learner's way through a scenario: where they are, what they chose, their outcome."""
 
     scenario: Scenario
     current: str = ""
@@ -121,8 +109,19 @@ class ScenarioRun:
         return isinstance(self.node, Ending)
 
     @property
-    def score(self) -> int:
-        return sum(self.scenario.steps[step].choices[i].points for step, i in self.taken)
+    def choices_taken(self) -> list[Choice]:
+        return [self.scenario.steps[step].choices[i] for step, i in self.taken]
+
+    @property
+    def outcome(self) -> str:
+        """The outcome band of the path so far (see bands.OUTCOME_RULE)."""
+        return bands.outcome([c.band for c in self.choices_taken])
+
+    @property
+    def to_revisit(self) -> list[str]:
+        """What the learner should look at again: the 'revisit' notes of choices short of secure."""
+        notes = [c.revisit for c in self.choices_taken if c.band != "secure" and c.revisit]
+        return list(dict.fromkeys(notes))
 
     @property
     def decision_number(self) -> int:

@@ -11,12 +11,11 @@ import string
 import ipywidgets as w
 
 from . import data_files
+from .bands import BAND_LABELS, BAND_MEANINGS, OUTCOME_RULE
 from .bibliography import Source, source_html
 from .scenario import Ending, Scenario, ScenarioRun, Step
 from .style import button, style_widget
 from .text import markdown_html, plain
-
-POINT_WORDS = {2: "Strong choice", 1: "Partly helpful", 0: "Not the best choice"}
 
 
 class ScenarioView(w.VBox):
@@ -45,8 +44,8 @@ class ScenarioView(w.VBox):
         self.body.children = [
             w.HTML(f"<p><strong>You chose {letter}:</strong> {plain(choice.text)}</p>"),
             w.HTML(
-                f'<div class="cop-feedback" role="status"><p><strong>{POINT_WORDS[choice.points]}'
-                f" ({choice.points} of 2 points).</strong></p>{markdown_html(choice.feedback)}</div>"
+                f'<div class="cop-feedback" role="status"><p><strong>{BAND_LABELS[choice.band]}:</strong> '
+                f"{BAND_MEANINGS[choice.band]}.</p>{markdown_html(choice.feedback)}</div>"
             ),
             go_on,
         ]
@@ -86,14 +85,17 @@ class ScenarioView(w.VBox):
     def _show_ending(self, ending: Ending) -> None:
         scenario = self.run.scenario
         refs = "".join(f"<li>{source_html(self.sources[k])}</li>" for k in scenario.sources)
+        revisit = "".join(f"<li>{plain(note)}</li>" for note in self.run.to_revisit)
+        band = self.run.outcome
         again = button("Play this scenario again", "cop-action")
         again.on_click(lambda _b: self.restart())
         self.body.children = [
             w.HTML(
                 f'<div role="status"><p><strong>Debrief: {plain(ending.title)}</strong></p>'
                 f"{markdown_html(ending.debrief)}"
-                f"<p><strong>Your score on this path: {self.run.score} of a possible "
-                f"{scenario.max_score}.</strong></p></div>"
+                f"<p><strong>Your outcome: {BAND_LABELS[band]}</strong> ({BAND_MEANINGS[band]}).</p></div>"
+                + (f"<p>Worth revisiting:</p><ul>{revisit}</ul>" if revisit else "")
+                + f"<details><summary>How the outcome is worked out</summary><p>{plain(OUTCOME_RULE)}</p></details>"
                 + (f"<p>Sources:</p><ul>{refs}</ul>" if refs else "")
             ),
             again,

@@ -66,6 +66,8 @@ def _explain(error: fastjsonschema.JsonSchemaValueException) -> tuple[str, str]:
         return field, f"value {value!r} is out of range ({rule} {definition[rule]})"
     if rule in ("pattern", "propertyNames"):
         return field, f"{value!r} is not a valid name (use lower-case letters, digits and _)"
+    if rule == "enum":
+        return field, f"{value!r} is not one of: {', '.join(map(str, definition['enum']))}"
     if rule == "uniqueItems":
         return field, "lists the same entry twice"
     return field, error.message

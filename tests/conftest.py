@@ -38,3 +38,16 @@ def bin_path(name: str) -> str:
 def chromium_path() -> str:
     need_system(Path(CHROMIUM).exists(), f"Chromium at {CHROMIUM}")
     return CHROMIUM
+
+
+@pytest.fixture(scope="module")
+def browser(chromium_path):
+    """The system Chromium driven by Playwright (never a downloaded browser)."""
+    from playwright.sync_api import sync_playwright
+
+    from .browser import CHROMIUM_ARGS
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()

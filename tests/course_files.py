@@ -11,7 +11,7 @@ from .conftest import MODULES, ROOT
 
 LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
 BARE_URL = re.compile(r"https?://[^\s)>\]\"']+")
-SHOW_CALL = re.compile(r'^show_(scenario|quiz)\("([a-z0-9_]+)"\)$')
+SHOW_CALL = re.compile(r'^show_(scenario|quiz|conversation|sort|reflection)\("([a-z0-9_]+)"\)$')
 
 
 def module_notebooks() -> list[Path]:
@@ -39,7 +39,7 @@ def section(nb, heading: str) -> str | None:
 
 
 def show_calls(nb) -> list[tuple[str, str]]:
-    """(kind, name) of every show_scenario / show_quiz cell."""
+    """(kind, name) of every element cell that names a data file (show_scenario("01_x") etc.)."""
     calls = []
     for cell in nb.cells:
         if cell.cell_type == "code":

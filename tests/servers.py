@@ -34,14 +34,14 @@ def wait_for(url: str, seconds: float = 60) -> None:
 class VoilaServer:
     """`voila modules/` with the course's voila.json, idle kernels culled after a few seconds."""
 
-    def __init__(self, log_path: Path, cull_after: int = 6) -> None:
+    def __init__(self, log_path: Path, cull_after: int = 6, folder: str = "modules/") -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         env = dict(os.environ, JUPYTER_PATH=str(ROOT / "share" / "jupyter"))
         self.log_path = log_path
         self.log = open(log_path, "w")  # noqa: SIM115 - closed in stop()
         self.process = subprocess.Popen(
-            [bin_path("voila"), "modules/", f"--port={self.port}", "--no-browser",
+            [bin_path("voila"), folder, f"--port={self.port}", "--no-browser",
              f"--MappingKernelManager.cull_idle_timeout={cull_after}",
              "--MappingKernelManager.cull_interval=2"],
             cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT,

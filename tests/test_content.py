@@ -7,8 +7,12 @@ from datetime import date
 
 import pytest
 
+from cop_widgets.activity_loaders import load_reflection, load_sort
 from cop_widgets.bibliography import load_bibliography
+from cop_widgets.conversation import ConversationRun
+from cop_widgets.conversation_loader import load_conversation
 from cop_widgets.quiz_loader import load_quiz
+from cop_widgets.routes import load_routes
 from cop_widgets.scenario import ScenarioRun
 from cop_widgets.scenario_loader import load_scenario
 
@@ -28,6 +32,12 @@ BIBLIOGRAPHY = load_bibliography(MODULES / "sources.yaml")
 URLS = {s.url: s for s in BIBLIOGRAPHY.values()}
 SCENARIOS = sorted(MODULES.glob("scenarios/*.yaml"))
 QUIZZES = sorted(MODULES.glob("quizzes/*.yaml"))
+CONVERSATIONS = sorted(MODULES.glob("conversations/*.yaml"))
+SORTS = sorted(MODULES.glob("sorts/*.yaml"))
+REFLECTIONS = sorted(MODULES.glob("reflections/*.yaml"))
+# Reflection prompts are about practice: never the learner's own past, never a real child.
+PERSONAL_WORDING = re.compile(r"your own (experience|childhood|past)|when you were (a child|young)|"
+                              r"a child you know|a real (child|pupil)|have you ever been", re.IGNORECASE)
 MODULE_FILES = module_notebooks()
 # Modules that touch abuse or exploitation open with a content note (docs/authoring.md).
 CONTENT_NOTE_REQUIRED = {"03", "04", "08"}
@@ -64,6 +74,43 @@ def _endings_reached(scenario):
         yield run.current
 
 
+@pytest.mark.parametrize("path", CONVERSATIONS, ids=ids(CONVERSATIONS))
+def test_conversation_reaches_good_and_poor_endings_with_named_techniques(path):
+    conversation = load_conversation(path, set(BIBLIOGRAPHY))
+    outcomes = set()
+    for route in conversation.all_paths():
+        run = ConversationRun(conversation)
+        for index in route:
+            assert run.reply(index).feedback.strip()
+        assert run.finished
+        outcomes.add(run.node.outcome)
+        if run.node.outcome == "good":
+            assert "Passing the concern on to the safeguarding lead" in run.techniques_used(), route
+            assert run.rules_kept()["No promise of secrecy"], f"a good ending after promising secrecy: {route}"
+        assert run.techniques_used() or run.mistakes_made(), "the debrief must name something"
+    assert outcomes == {"good", "poor"}
+
+
+@pytest.mark.parametrize("path", SORTS, ids=ids(SORTS))
+def test_sort_valid(path):
+    assert len(load_sort(path, set(BIBLIOGRAPHY)).items) >= 3
+
+
+@pytest.mark.parametrize("path", REFLECTIONS, ids=ids(REFLECTIONS))
+def test_reflection_prompts_never_ask_about_personal_experience(path):
+    reflection = load_reflection(path)
+    for prompt in reflection.prompts:
+        assert not PERSONAL_WORDING.search(prompt.text + " " + prompt.hint), prompt.text
+
+
+def test_reporting_routes_are_dated_and_cited():
+    path = MODULES / "reporting_routes.yaml"
+    if not path.exists():
+        pytest.skip("no reporting routes yet")
+    routes = load_routes(path, set(BIBLIOGRAPHY))
+    assert len(routes.countries()) >= 3
+
+
 @pytest.mark.parametrize("path", QUIZZES, ids=ids(QUIZZES))
 def test_quiz_valid(path):
     quiz = load_quiz(path)
@@ -88,9 +135,9 @@ def test_module_structure(path):
         assert heading in "\n".join(markdown_cells(nb)), f"missing {heading}"
     if number in CONTENT_NOTE_REQUIRED:
         assert any("**Content note:**" in c for c in markdown_cells(nb)[:3]), "content note at the top"
-    if number != "00":
+    if number not in ("00", "10"):
         calls = show_calls(nb)
-        assert sum(kind == "scenario" for kind, _ in calls) >= 2, "at least two scenarios"
+        assert len([kind for kind, _ in calls if kind != "quiz"]) >= 2, "at least two interactive elements"
         assert ("quiz" in {kind for kind, _ in calls}), "a knowledge check"
 
 
@@ -101,9 +148,10 @@ def test_notebook_code_stays_thin_and_data_exists(path):
             continue
         source = cell.source.strip()
         assert source.startswith(("from cop_widgets import", "show_")), f"unexpected code: {source[:60]}"
+    folders = {"scenario": "scenarios", "quiz": "quizzes", "conversation": "conversations", "sort": "sorts",
+               "reflection": "reflections"}
     for kind, name in show_calls(read(path)):
-        folder = "scenarios" if kind == "scenario" else "quizzes"
-        assert (MODULES / folder / f"{name}.yaml").is_file(), f"{folder}/{name}.yaml"
+        assert (MODULES / folders[kind] / f"{name}.yaml").is_file(), f"{folders[kind]}/{name}.yaml"
 
 
 @pytest.mark.parametrize("path", MODULE_FILES + solution_notebooks(), ids=ids(MODULE_FILES + solution_notebooks()))

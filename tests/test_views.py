@@ -2,7 +2,7 @@
 
 import pytest
 
-from cop_widgets import show_quiz, show_scenario
+from cop_widgets import show_completion, show_conversation, show_quiz, show_reflection, show_scenario, show_sort
 
 from .conftest import FIXTURES
 
@@ -86,3 +86,79 @@ def test_quiz_asks_for_an_answer_before_checking():
     view = show_quiz("fixture_check")
     view.check_button.click()
     assert "Please choose an answer first." in view.message.value
+
+
+@pytest.fixture
+def fresh_store(monkeypatch):
+    from cop_widgets import store
+
+    monkeypatch.setattr(store, "_store", None)
+    return store.learner_store()
+
+
+def test_conversation_played_by_clicks_shows_meter_debrief_and_duty(fresh_store):
+    view = show_conversation("fixture_talk")
+    assert 'aria-valuenow="2"' in view.meter.value and "2 of 4" in view.meter.value
+    view.reply_buttons[0].click()
+    assert "Sam feels a little safer." in html_of(view)
+    view.body.children[-1].click()
+    view.reply_buttons[0].click()
+    view.body.children[-1].click()
+    page = html_of(view)
+    assert "(A good ending)" in page and "Techniques you used" in page and "Your duty, whatever the ending" in page
+    assert fresh_store.get("conversation:fixture_talk")["outcome"] == "good"
+
+
+def test_sort_needs_every_item_then_explains_each(fresh_store):
+    view = show_sort("fixture_sort")
+    view.place(0, "fruit")
+    view.check_button.click()
+    assert "Please choose a category for item(s) 2, 3 first." in view.result.value
+    view.place(1, "fruit")
+    view.place(2, "fruit")
+    view.check_button.click()
+    assert "2 of 3 placed as the course does." in view.result.value
+    assert "Not quite: you chose Fruit; the course places it in Tool." in view.result.value
+    assert fresh_store.get("sort:fixture_sort") == {"kind": "sort", "score": 2, "total": 3,
+                                                    "date": fresh_store.get("sort:fixture_sort")["date"]}
+
+
+def test_reflection_keeps_text_as_typed_and_restores_it(fresh_store):
+    view = show_reflection("fixture_reflection")
+    view.boxes["first_step"].value = "<script>alert(1)</script> ask about games"
+    kept = fresh_store.get("reflection:fixture_reflection")
+    assert kept["answers"]["first_step"].startswith("<script>")
+    again = show_reflection("fixture_reflection")  # e.g. after a reload
+    assert again.boxes["first_step"].value == "<script>alert(1)</script> ask about games"
+    assert "<script>" not in again.saved_line.value
+    assert "Never type a real child" in html_of_header(again)
+
+
+def html_of_header(view) -> str:
+    return " ".join(child.value for child in view.children if isinstance(getattr(child, "value", None), str))
+
+
+def test_completion_is_locked_until_the_final_check_is_passed(fresh_store):
+    locked = show_completion(final_check="fixture_check")
+    assert "Locked" in html_of(locked)
+    quiz = show_quiz("fixture_check")
+    quiz.answer([0])
+    quiz.next_question()
+    quiz.answer([0, 1])
+    quiz.next_question()
+    assert fresh_store.get("quiz:fixture_check")["passed"] is True
+    record = show_completion(final_check="fixture_check")
+    record.name_box.value = "<b>Ms Okafor</b>"
+    record.make_button.click()
+    assert "&lt;b&gt;Ms Okafor&lt;/b&gt;" in record.record.value
+    assert "not an accredited certificate" in record.record.value
+    assert fresh_store.get("completion")["name"] == "<b>Ms Okafor</b>"
+
+
+def test_failed_final_check_keeps_the_record_locked(fresh_store):
+    quiz = show_quiz("fixture_check")
+    quiz.answer([1])
+    quiz.next_question()
+    quiz.answer([2])
+    quiz.next_question()
+    assert "Locked" in html_of(show_completion(final_check="fixture_check"))

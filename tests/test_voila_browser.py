@@ -3,72 +3,25 @@ axe-core finds no serious or critical violation; the console stays clean; idle k
 
 from __future__ import annotations
 
-import re
 import time
 import urllib.error
 import urllib.request
 
 import pytest
 
+from .browser import Page, axe_serious, play_by_keyboard, tab_to
 from .course_files import module_notebooks
 from .servers import VoilaServer
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 MODULES = [p.name for p in module_notebooks()]
-# Voilà 0.5's page sends its kernel-shutdown beacon without an XSRF token, so the server refuses
-# it (voila issue 1458) and the browser logs the refusal. Culling idle kernels is the remedy (see
-# voila.json and the last test here); only this one known refusal is tolerated.
-KNOWN_VOILA_BEACON = re.compile(r"(403: |Failed to load resource: the server responded with a status of 403).*")
-
 
 @pytest.fixture(scope="module")
 def voila(tmp_path_factory):
     server = VoilaServer(tmp_path_factory.mktemp("voila") / "voila.log")
     yield server
     server.stop()
-
-
-@pytest.fixture(scope="module")
-def browser(chromium_path):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
-class Page:
-    """A browser page that records console errors and failed requests while a test uses it."""
-
-    def __init__(self, browser, voila):
-        self.page = browser.new_page()
-        self.voila = voila
-        self.problems: list[str] = []
-        self.page.on("console", lambda m: m.type == "error" and self.note(f"console: {m.text}", m.location))
-        self.page.on("pageerror", lambda e: self.problems.append(f"page error: {e}"))
-        self.page.on("requestfailed", lambda r: self.problems.append(f"request failed: {r.url}"))
-        self.page.on("response", lambda r: r.status >= 400 and self.note(f"{r.status}: {r.url}", {"url": r.url}))
-
-    def note(self, problem: str, location: dict) -> None:
-        """Record a problem, except the refused shutdown beacon that every Voilà 0.5 page sends."""
-        beacon = "/voila/api/shutdown/" in location.get("url", "")
-        if beacon and KNOWN_VOILA_BEACON.match(problem.split("console: ")[-1]):
-            return
-        self.problems.append(problem)
-
-    def open(self, module: str):
-        self.page.goto(f"{self.voila.url}/voila/render/{module}")
-        self.page.wait_for_selector("main#course-content", state="attached", timeout=90_000)
-        self.page.wait_for_function("document.querySelector('#rendered_cells').style.display !== 'none'",
-                                    timeout=90_000)
-        return self.page
-
-    def close(self):
-        self.page.close()
 
 
 @pytest.fixture
@@ -122,31 +75,14 @@ def test_start_page_link_opens_module_01(page):
     assert page.problems == []
 
 
-def focused_text(p) -> str:
-    return p.evaluate("document.activeElement ? document.activeElement.innerText : ''").strip()
-
-
 def test_scenario_played_to_its_debrief_by_keyboard(page):
     p = page.open("01_childrens_digital_lives.ipynb")
     scenario = p.locator(".cop-scenario").first
     scenario.locator(".cop-choice").first.wait_for(timeout=90_000)
-    for _ in range(400):  # Tab from the top of the page to the scenario's first choice
-        p.keyboard.press("Tab")
-        if p.evaluate("document.activeElement.classList.contains('cop-choice')"):
-            break
-    else:
-        pytest.fail("Tab never reached a scenario choice")
-    for _ in range(12):
-        p.keyboard.press("Enter")  # take the focused choice
-        p.wait_for_function("['Continue', 'See the debrief'].includes(document.activeElement.innerText.trim())")
-        last = focused_text(p) == "See the debrief"
-        p.keyboard.press("Enter")
-        if last:
-            break
-        p.wait_for_function("document.activeElement.classList.contains('cop-choice')")
+    tab_to(p, "el.classList.contains('cop-choice')")  # from the top of the page to the first choice
+    play_by_keyboard(p, "Play this scenario again")
     scenario.get_by_text("Debrief:").wait_for(timeout=10_000)
-    assert "of a possible" in scenario.inner_text()
-    assert focused_text(p) == "Play this scenario again"
+    assert "Your outcome:" in scenario.inner_text()
     assert page.problems == []
 
 
@@ -168,13 +104,10 @@ def test_scenario_played_to_its_debrief_by_mouse(page):
 
 @pytest.mark.parametrize("module", MODULES)
 def test_axe_finds_no_serious_or_critical_violation(page, module):
-    from axe_playwright_python.sync_playwright import Axe
-
     p = page.open(module)
     if module != "00_start_here.ipynb":
         p.wait_for_selector(".cop-quiz", timeout=90_000)
-    violations = [v for v in Axe().run(p).response["violations"] if v["impact"] in ("serious", "critical")]
-    assert violations == [], [(v["id"], v["nodes"][0]["target"]) for v in violations]
+    assert axe_serious(p) == []
     assert page.problems == []
 
 

@@ -38,5 +38,4 @@ def load_bibliography(path: Path) -> dict[str, Source]:
     """Read and check the bibliography; a bad entry raises CourseDataError naming it."""
     data = read_yaml(path)
     check("sources", data, path)
-    return {key: Source(key=key, **{k: str(v) if k == "checked" else v for k, v in entry.items()})
-            for key, entry in data.items()}
+    return {key: Source(key=key, **entry) for key, entry in data.items()}

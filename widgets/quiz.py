@@ -23,6 +23,7 @@ class Question:
     objective: str
     text: str
     options: tuple[Option, ...]
+    module: str = ""
 
     @property
     def multiple(self) -> bool:
@@ -85,6 +86,15 @@ class QuizAttempt:
             right, asked = result.get(q.objective, (0, 0))
             result[q.objective] = (right + self.is_correct(q.id), asked + 1)
         return result
+
+    def by_module(self) -> dict[str, tuple[int, int]]:
+        """(right, asked) per course module, for a check that spans modules (the final check)."""
+        result: dict[str, tuple[int, int]] = {}
+        for q in self.quiz.questions:
+            if q.module:
+                right, asked = result.get(q.module, (0, 0))
+                result[q.module] = (right + self.is_correct(q.id), asked + 1)
+        return dict(sorted(result.items()))
 
     def _question(self, question_id: str) -> Question:
         for q in self.quiz.questions:

@@ -23,6 +23,6 @@ def load_quiz(path: Path) -> Quiz:
         if not any(o["correct"] for o in q["options"]):
             raise CourseDataError(path, f"questions[{index}].options", "no option is marked correct")
         questions.append(Question(q["id"], q["objective"], q["text"],
-                                  tuple(Option(**o) for o in q["options"])))
+                                  tuple(Option(**o) for o in q["options"]), q.get("module", "")))
     return Quiz(name=path.stem, title=data["title"], questions=tuple(questions),
                 pass_mark=data.get("pass_mark", DEFAULT_PASS_MARK), path=path)

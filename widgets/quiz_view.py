@@ -7,26 +7,29 @@ import string
 import ipywidgets as w
 
 from . import data_files
+from .element import CourseElement
 from .quiz import Question, Quiz, QuizAttempt
-from .style import button, style_widget
+from .style import button
 from .text import markdown_html, plain
 
 
-class QuizView(w.VBox):
+class QuizView(CourseElement):
     """A knowledge check on screen. ``answer``, ``next_question`` and ``restart`` drive it."""
 
     def __init__(self, quiz: Quiz) -> None:
         self.attempt = QuizAttempt(quiz)
         self.position = 0
-        self.body = w.VBox()
-        header = w.HTML(f"<h4>Knowledge check: {plain(quiz.title)}</h4>"
-                        f"<p>{len(quiz.questions)} questions. Pass mark {quiz.pass_mark:.0%}. "
-                        "Each answer is explained.</p>")
-        super().__init__([style_widget(), header, self.body])
-        self.add_class("cop-element")
-        self.add_class("cop-quiz")
         self.selector: w.RadioButtons | list[w.Checkbox] | None = None
+        header = (f"<h4>Knowledge check: {plain(quiz.title)}</h4>"
+                  f"<p>{len(quiz.questions)} questions. Pass mark {quiz.pass_mark:.0%}. "
+                  "Each answer is explained.</p>")
+        super().__init__(f"quiz:{quiz.name}", header, "cop-quiz")
         self._show_question()
+
+    def describe_saved(self, saved) -> str:
+        verdict = "passed" if saved.get("passed") else "not passed yet"
+        return (f"on {plain(saved['date'])} you scored {saved.get('score')} of {saved.get('total')} "
+                f"({verdict}). You can take it again.")
 
     @property
     def question(self) -> Question:
@@ -100,8 +103,14 @@ class QuizView(w.VBox):
     def _show_result(self) -> None:
         a = self.attempt
         total = len(a.quiz.questions)
+        by_module = a.by_module()
+        self.store.record(self.key, {"kind": "quiz", "score": a.score, "total": total, "passed": a.passed,
+                                     "by_module": {m: list(r) for m, r in by_module.items()}})
         rows = "".join(f"<li>{plain(obj)}: {right} of {asked}</li>"
                        for obj, (right, asked) in a.by_objective().items())
+        if by_module:
+            rows += "</ul><p>By module:</p><ul>" + "".join(
+                f"<li>Module {plain(m)}: {right} of {asked}</li>" for m, (right, asked) in by_module.items())
         verdict = ("Passed: well done." if a.passed
                    else "Not passed yet: look again at the objectives below with fewer right answers.")
         again = button("Try the knowledge check again", "cop-action")

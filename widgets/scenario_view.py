@@ -13,26 +13,26 @@ import ipywidgets as w
 from . import data_files
 from .bands import BAND_LABELS, BAND_MEANINGS, OUTCOME_RULE
 from .bibliography import Source, source_html
+from .element import CourseElement
 from .scenario import Ending, Scenario, ScenarioRun, Step
-from .style import button, style_widget
+from .style import button
 from .text import markdown_html, plain
 
 
-class ScenarioView(w.VBox):
+class ScenarioView(CourseElement):
     """A scenario on screen. ``choose``, ``go_on`` and ``restart`` are what the buttons call."""
 
     def __init__(self, scenario: Scenario, sources: dict[str, Source]) -> None:
         self.run = ScenarioRun(scenario)
         self.sources = sources
-        self.body = w.VBox()
-        header = w.HTML(
-            f"<h4>Scenario: {plain(scenario.title)}</h4>{markdown_html(scenario.summary)}"
-        )
-        super().__init__([style_widget(), header, self.body])
-        self.add_class("cop-element")
-        self.add_class("cop-scenario")
         self.choice_buttons: list[w.Button] = []
+        header = f"<h4>Scenario: {plain(scenario.title)}</h4>{markdown_html(scenario.summary)}"
+        super().__init__(f"scenario:{scenario.name}", header, "cop-scenario")
         self._show_node()
+
+    def describe_saved(self, saved) -> str:
+        return (f"you finished this scenario on {plain(saved['date'])} with the outcome "
+                f"{BAND_LABELS.get(saved.get('outcome'), 'unknown')}. You can play it again.")
 
     # what the buttons do -------------------------------------------------------------------
     def choose(self, index: int) -> None:
@@ -87,6 +87,7 @@ class ScenarioView(w.VBox):
         refs = "".join(f"<li>{source_html(self.sources[k])}</li>" for k in scenario.sources)
         revisit = "".join(f"<li>{plain(note)}</li>" for note in self.run.to_revisit)
         band = self.run.outcome
+        self.store.record(self.key, {"kind": "scenario", "outcome": band, "ending": ending.id})
         again = button("Play this scenario again", "cop-action")
         again.on_click(lambda _b: self.restart())
         self.body.children = [

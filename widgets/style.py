@@ -23,6 +23,17 @@ CSS = """
 .cop-element input[type="radio"], .cop-element input[type="checkbox"] { width: 24px; height: 24px; }
 .cop-element .widget-radio-box, .cop-element .widget-checkbox { height: auto; }
 .cop-feedback { border-left: 4px solid var(--jp-border-color1, #767676); padding-left: 0.75rem; }
+.cop-element .widget-checkbox label, .cop-element .widget-label, .cop-element .widget-radio-box label {
+  white-space: normal; overflow: visible; text-overflow: clip; height: auto; line-height: 1.4; }
+.cop-element .widget-checkbox { height: auto; min-height: 2rem; }
+.cop-element .widget-textarea textarea { font-size: 1rem; }
+.cop-meter { margin: 0.5rem 0; }
+.cop-meter-blocks { font-size: 1.4rem; letter-spacing: 0.15rem; }
+.cop-duty, .cop-reminder { border: 2px solid var(--jp-border-color1, #767676); padding: 0.5rem 0.75rem; }
+.cop-element table { border-collapse: collapse; margin: 0.5rem 0; }
+.cop-element th, .cop-element td { border: 1px solid var(--jp-border-color1, #767676); padding: 0.3rem 0.5rem;
+  text-align: left; vertical-align: top; }
+.cop-store-controls button { min-height: 2.75rem; font-size: 1rem; margin: 0.25rem 0; }
 .cop-meta { color: var(--jp-ui-font-color1, #1f1f1f); }
 </style>
 """

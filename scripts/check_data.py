@@ -1,15 +1,15 @@
 """Check course data files and say, for each, OK or what is wrong (file, field, reason).
 
-Usage: python scripts/check_data.py [FILE ...]   (no files: every scenario and quiz in modules/)
+Usage: python scripts/check_data.py [FILE ...]   (no files: every data file in modules/)
 """
 
 import sys
 from pathlib import Path
 
 from cop_widgets.bibliography import load_bibliography
+from cop_widgets.data_files import KINDS, load_any
 from cop_widgets.errors import CourseDataError
-from cop_widgets.quiz_loader import load_quiz
-from cop_widgets.scenario_loader import load_scenario
+from cop_widgets.routes import load_routes
 
 MODULES = Path(__file__).resolve().parent.parent / "modules"
 
@@ -20,15 +20,16 @@ def main(names: list[str]) -> int:
     except CourseDataError as err:
         print(f"FAIL {err}")
         return 1
-    files = [Path(n) for n in names] or sorted(MODULES.glob("scenarios/*.yaml")) + sorted(
-        MODULES.glob("quizzes/*.yaml"))
+    files = [Path(n) for n in names] or [p for kind in KINDS for p in sorted(MODULES.glob(f"{kind}/*.yaml"))]
+    if not names and (MODULES / "reporting_routes.yaml").exists():
+        files.append(MODULES / "reporting_routes.yaml")
     failed = 0
     for path in files:
         try:
-            if path.parent.name == "quizzes":
-                load_quiz(path)
+            if path.name == "reporting_routes.yaml":
+                load_routes(path, known)
             else:
-                load_scenario(path, known)
+                load_any(path, known)
             print(f"OK   {path}")
         except CourseDataError as err:
             failed += 1

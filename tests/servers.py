@@ -60,3 +60,35 @@ class VoilaServer:
         except subprocess.TimeoutExpired:
             self.process.kill()
         self.log.close()
+
+
+class JupyterLabServer:
+    """JupyterLab on 127.0.0.1 without a token, serving ``root`` (a scratch copy), for one test run."""
+
+    def __init__(self, root: Path, log_path: Path) -> None:
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        # Draw every cell (no windowing), so a test can find any output without scrolling.
+        settings = log_path.parent / "lab-settings"
+        tracker = settings / "@jupyterlab" / "notebook-extension" / "tracker.jupyterlab-settings"
+        tracker.parent.mkdir(parents=True, exist_ok=True)
+        tracker.write_text('{"windowingMode": "none"}')
+        env = dict(os.environ, JUPYTER_PATH=str(ROOT / "share" / "jupyter"), JUPYTERLAB_SETTINGS_DIR=str(settings))
+        self.log_path = log_path
+        self.log = open(log_path, "w")  # noqa: SIM115 - closed in stop()
+        self.process = subprocess.Popen(
+            [bin_path("jupyter"), "lab", "--no-browser", "--allow-root", "--ServerApp.ip=127.0.0.1",
+             f"--ServerApp.port={self.port}", "--IdentityProvider.token=", "--ServerApp.password=",
+             f"--ServerApp.root_dir={root}", "--LabApp.news_url=",
+             "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"],
+            cwd=root, env=env, stdout=self.log, stderr=subprocess.STDOUT,
+        )
+        wait_for(self.url + "/api/status", seconds=90)
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+        self.log.close()

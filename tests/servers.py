@@ -31,7 +31,22 @@ def wait_for(url: str, seconds: float = 60) -> None:
     raise TimeoutError(f"{url} did not answer within {seconds} s")
 
 
-class VoilaServer:
+class Server:
+    """A server process this test run started; stopped by its own PID, its log kept for the tests."""
+
+    process: subprocess.Popen
+    log: object
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+        self.log.close()
+
+
+class VoilaServer(Server):
     """`voila modules/` with the course's voila.json, idle kernels culled after a few seconds."""
 
     def __init__(self, log_path: Path, cull_after: int = 6, folder: str = "modules/") -> None:
@@ -53,16 +68,8 @@ class VoilaServer:
         return [p for p in psutil.Process(self.process.pid).children(recursive=True)
                 if "ipykernel" in " ".join(p.cmdline())]
 
-    def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-        self.log.close()
 
-
-class JupyterLabServer:
+class JupyterLabServer(Server):
     """JupyterLab on 127.0.0.1 without a token, serving ``root`` (a scratch copy), for one test run."""
 
     def __init__(self, root: Path, log_path: Path) -> None:
@@ -85,10 +92,3 @@ class JupyterLabServer:
         )
         wait_for(self.url + "/api/status", seconds=90)
 
-    def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-        self.log.close()

@@ -10,7 +10,7 @@ import ipywidgets as w
 from . import data_files
 from .bibliography import Source, source_html
 from .conversation import DUTY_TO_REPORT, MAX_SAFETY, Conversation, ConversationEnding, ConversationRun, Turn
-from .element import CourseElement
+from .element import BranchingElement
 from .style import button
 from .text import markdown_html, plain
 
@@ -25,7 +25,7 @@ def meter_html(name: str, safety: int, words: str) -> str:
             f"<strong>{safety} of {MAX_SAFETY}:</strong> {plain(name)} {plain(words)}.</div>")
 
 
-class ConversationView(CourseElement):
+class ConversationView(BranchingElement):
     """A conversation on screen. ``reply``, ``go_on`` and ``restart`` are what the buttons call."""
 
     def __init__(self, conversation: Conversation, sources: dict[str, Source]) -> None:
@@ -41,7 +41,7 @@ class ConversationView(CourseElement):
         self.meter = w.HTML("")
         super().__init__(f"conversation:{c.name}", header, "cop-conversation")
         self.children = (*self.children[:-1], self.meter, self.body)
-        self._show_node()
+        self.show_node()
 
     def describe_saved(self, saved) -> str:
         outcome = "a good ending" if saved.get("outcome") == "good" else "a poor ending"
@@ -59,33 +59,18 @@ class ConversationView(CourseElement):
         change = ("feels a little safer" if self.run.safety > before else
                   "feels less safe" if self.run.safety < before else "feels about the same")
         self._update_meter()
-        go_on = button("Continue" if not self.run.finished else "See the debrief", "cop-action")
-        go_on.on_click(lambda _b: self.go_on())
-        self.body.children = [
-            w.HTML(f"<p><strong>You said:</strong> {plain(chosen.text)}</p>"
-                   f'<div class="cop-feedback" role="status"><p><strong>{plain(name)} {change}.</strong></p>'
-                   f"{markdown_html(chosen.feedback)}</div>"),
-            go_on,
-        ]
         self.reply_buttons = []
-        go_on.focus()
+        self.after_choice(
+            f"<p><strong>You said:</strong> {plain(chosen.text)}</p>"
+            f'<div class="cop-feedback" role="status"><p><strong>{plain(name)} {change}.</strong></p>'
+            f"{markdown_html(chosen.feedback)}</div>"
+        )
 
-    def go_on(self) -> None:
-        self._show_node()
-
-    def restart(self) -> None:
-        self.run.restart()
-        self._show_node()
-
-    def _show_node(self) -> None:
+    def show_node(self) -> None:
         self._update_meter()
-        node = self.run.node
-        if isinstance(node, Turn):
-            self._show_turn(node)
-        else:
-            self._show_ending(node)
+        super().show_node()
 
-    def _show_turn(self, turn: Turn) -> None:
+    def show_choices(self, turn: Turn) -> None:
         name = self.run.conversation.child_name
         self.reply_buttons = []
         for index, r in enumerate(turn.replies):
@@ -101,7 +86,7 @@ class ConversationView(CourseElement):
         if self.run.taken:
             self.reply_buttons[0].focus()
 
-    def _show_ending(self, ending: ConversationEnding) -> None:
+    def show_ending(self, ending: ConversationEnding) -> None:
         run, c = self.run, self.run.conversation
         self.store.record(self.key, {"kind": "conversation", "outcome": ending.outcome, "ending": ending.id})
         said = (f'<p class="cop-child"><strong>{plain(c.child_name)} says:</strong> “{plain(ending.child_says)}”</p>'

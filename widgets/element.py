@@ -8,7 +8,7 @@ from typing import Any
 import ipywidgets as w
 
 from .store import learner_store
-from .style import style_widget
+from .style import button, style_widget
 
 
 class CourseElement(w.VBox):
@@ -33,9 +33,46 @@ class CourseElement(w.VBox):
         )
         self.restore(saved)
 
+    def present(self, html: str, label: str, action) -> w.Button:
+        """Show ``html`` and one button that does ``action``; focus moves to it for keyboard users."""
+        go_on = button(label, "cop-action")
+        go_on.on_click(lambda _b: action())
+        self.body.children = [w.HTML(html), go_on]
+        go_on.focus()
+        return go_on
+
     def describe_saved(self, saved: dict[str, Any]) -> str:
         """One line (HTML-escaped by the subclass) on what the learner did last time."""
         raise NotImplementedError
 
     def restore(self, saved: dict[str, Any] | None) -> None:
         """Put kept text back into inputs; elements without inputs have nothing to restore."""
+
+
+class BranchingElement(CourseElement):
+    """A scenario or a conversation: a run that moves from node to node until an ending."""
+
+    run: object  # ScenarioRun or ConversationRun
+
+    def after_choice(self, html: str) -> None:
+        """Show the feedback on what was chosen, then Continue (or, at the end, the debrief)."""
+        self.present(html, "See the debrief" if self.run.finished else "Continue", self.go_on)
+
+    def go_on(self) -> None:
+        self.show_node()
+
+    def restart(self) -> None:
+        self.run.restart()
+        self.show_node()
+
+    def show_node(self) -> None:
+        if self.run.finished:
+            self.show_ending(self.run.node)
+        else:
+            self.show_choices(self.run.node)
+
+    def show_choices(self, node) -> None:
+        raise NotImplementedError
+
+    def show_ending(self, ending) -> None:
+        raise NotImplementedError

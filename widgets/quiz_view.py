@@ -84,14 +84,8 @@ class QuizView(CourseElement):
         )
         verdict = "Right." if right else "Not quite."
         last = self.position + 1 == len(self.attempt.quiz.questions)
-        go_on = button("See your result" if last else "Next question", "cop-action")
-        go_on.on_click(lambda _b: self.next_question())
-        self.body.children = [
-            w.HTML(f'<div class="cop-feedback" role="status"><p><strong>{verdict}</strong></p>'
-                   f"<ul>{items}</ul></div>"),
-            go_on,
-        ]
-        go_on.focus()
+        self.present(f'<div class="cop-feedback" role="status"><p><strong>{verdict}</strong></p><ul>{items}</ul></div>',
+                     "See your result" if last else "Next question", self.next_question)
 
     def next_question(self) -> None:
         if self.position + 1 < len(self.attempt.quiz.questions):
@@ -113,14 +107,9 @@ class QuizView(CourseElement):
                 f"<li>Module {plain(m)}: {right} of {asked}</li>" for m, (right, asked) in by_module.items())
         verdict = ("Passed: well done." if a.passed
                    else "Not passed yet: look again at the objectives below with fewer right answers.")
-        again = button("Try the knowledge check again", "cop-action")
-        again.on_click(lambda _b: self.restart())
-        self.body.children = [
-            w.HTML(f'<div role="status"><p><strong>Your score: {a.score} of {total}. {verdict}</strong>'
-                   f"</p><p>By learning objective:</p><ul>{rows}</ul></div>"),
-            again,
-        ]
-        again.focus()
+        self.present(f'<div role="status"><p><strong>Your score: {a.score} of {total}. {verdict}</strong>'
+                     f"</p><p>By learning objective:</p><ul>{rows}</ul></div>",
+                     "Try the knowledge check again", self.restart)
 
     def restart(self) -> None:
         self.attempt = QuizAttempt(self.attempt.quiz)

@@ -13,13 +13,13 @@ import ipywidgets as w
 from . import data_files
 from .bands import BAND_LABELS, BAND_MEANINGS, OUTCOME_RULE
 from .bibliography import Source, source_html
-from .element import CourseElement
+from .element import BranchingElement
 from .scenario import Ending, Scenario, ScenarioRun, Step
 from .style import button
 from .text import markdown_html, plain
 
 
-class ScenarioView(CourseElement):
+class ScenarioView(BranchingElement):
     """A scenario on screen. ``choose``, ``go_on`` and ``restart`` are what the buttons call."""
 
     def __init__(self, scenario: Scenario, sources: dict[str, Source]) -> None:
@@ -28,7 +28,7 @@ class ScenarioView(CourseElement):
         self.choice_buttons: list[w.Button] = []
         header = f"<h4>Scenario: {plain(scenario.title)}</h4>{markdown_html(scenario.summary)}"
         super().__init__(f"scenario:{scenario.name}", header, "cop-scenario")
-        self._show_node()
+        self.show_node()
 
     def describe_saved(self, saved) -> str:
         return (f"you finished this scenario on {plain(saved['date'])} with the outcome "
@@ -39,35 +39,15 @@ class ScenarioView(CourseElement):
         """Take choice ``index`` and show its feedback with a button to go on."""
         choice = self.run.choose(index)
         letter = string.ascii_uppercase[index]
-        go_on = button("Continue" if not self.run.finished else "See the debrief", "cop-action")
-        go_on.on_click(lambda _b: self.go_on())
-        self.body.children = [
-            w.HTML(f"<p><strong>You chose {letter}:</strong> {plain(choice.text)}</p>"),
-            w.HTML(
-                f'<div class="cop-feedback" role="status"><p><strong>{BAND_LABELS[choice.band]}:</strong> '
-                f"{BAND_MEANINGS[choice.band]}.</p>{markdown_html(choice.feedback)}</div>"
-            ),
-            go_on,
-        ]
         self.choice_buttons = []
-        go_on.focus()
-
-    def go_on(self) -> None:
-        self._show_node()
-
-    def restart(self) -> None:
-        self.run.restart()
-        self._show_node()
+        self.after_choice(
+            f"<p><strong>You chose {letter}:</strong> {plain(choice.text)}</p>"
+            f'<div class="cop-feedback" role="status"><p><strong>{BAND_LABELS[choice.band]}:</strong> '
+            f"{BAND_MEANINGS[choice.band]}.</p>{markdown_html(choice.feedback)}</div>"
+        )
 
     # drawing -------------------------------------------------------------------------------
-    def _show_node(self) -> None:
-        node = self.run.node
-        if isinstance(node, Step):
-            self._show_step(node)
-        else:
-            self._show_ending(node)
-
-    def _show_step(self, step: Step) -> None:
+    def show_choices(self, step: Step) -> None:
         self.choice_buttons = []
         for index, choice in enumerate(step.choices):
             b = button(f"{string.ascii_uppercase[index]}. {choice.text}", "cop-choice")
@@ -82,7 +62,7 @@ class ScenarioView(CourseElement):
         if self.run.taken:
             self.choice_buttons[0].focus()
 
-    def _show_ending(self, ending: Ending) -> None:
+    def show_ending(self, ending: Ending) -> None:
         scenario = self.run.scenario
         refs = "".join(f"<li>{source_html(self.sources[k])}</li>" for k in scenario.sources)
         revisit = "".join(f"<li>{plain(note)}</li>" for note in self.run.to_revisit)

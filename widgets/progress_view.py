@@ -6,12 +6,12 @@ self-attested summary the learner prints or saves, not an accredited certificate
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import date
 from pathlib import Path
 
 import ipywidgets as w
-import nbformat
 
 from .bands import BAND_LABELS
 from .data_files import modules_dir
@@ -33,9 +33,11 @@ def course_map(root: Path | None = None) -> list[tuple[str, str, list[tuple[str,
     """(module number, title, [(kind, name), …]) read from the module notebooks themselves."""
     found = []
     for path in sorted((root or modules_dir()).glob("[0-9][0-9]_*.ipynb")):
-        nb = nbformat.read(path, as_version=4)
-        meta = nb.metadata.get("course", {})
-        calls = [m.groups() for c in nb.cells if c.cell_type == "code" and (m := CALL.match(c.source.strip()))]
+        # Plain JSON, not nbformat: nbformat's validator costs seconds of import on every page view.
+        nb = json.loads(path.read_text(encoding="utf-8"))
+        meta = nb.get("metadata", {}).get("course", {})
+        calls = [m.groups() for c in nb.get("cells", []) if c.get("cell_type") == "code"
+                 and (m := CALL.match("".join(c.get("source", "")).strip()))]
         found.append((meta.get("module", path.name[:2]), meta.get("title", path.stem), calls))
     return found
 

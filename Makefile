@@ -27,8 +27,11 @@ $(VENV)/.test-installed: requirements-test.txt $(VENV)/.course-installed
 setup: $(VENV)/.course-installed
 setup-test: $(VENV)/.test-installed
 
+# Jupyter refuses to run as root unless told; containers and CI machines often are root.
+ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
+
 course: setup
-	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.port=$(PORT) modules/00_start_here.ipynb
+	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.port=$(PORT) $(ALLOW_ROOT) --ServerApp.default_url=/lab/tree/modules/00_start_here.ipynb
 
 voila: setup
 	$(BIN)/voila modules/ --port=$(VOILA_PORT)

@@ -65,8 +65,14 @@ class VoilaServer(Server):
 
     def kernels(self) -> list[psutil.Process]:
         """Kernel processes this server started (ipykernel children)."""
-        return [p for p in psutil.Process(self.process.pid).children(recursive=True)
-                if "ipykernel" in " ".join(p.cmdline())]
+        alive = []
+        for child in psutil.Process(self.process.pid).children(recursive=True):
+            try:  # a culled kernel may linger briefly as a zombie until Voilà reaps it: not running
+                if child.status() != psutil.STATUS_ZOMBIE and "ipykernel" in " ".join(child.cmdline()):
+                    alive.append(child)
+            except (psutil.NoSuchProcess, psutil.ZombieProcess):
+                continue
+        return alive
 
 
 class JupyterLabServer(Server):

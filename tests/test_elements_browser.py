@@ -113,6 +113,10 @@ def test_quiz_and_sort_by_keyboard_unlock_the_completion_record(learner, voila):
     record = Path(download.value.path()).read_text(encoding="utf-8")
     assert "Ms &lt;i&gt;Okafor&lt;/i&gt;" in record and "Final knowledge check: 2 of 2" in record
     assert "passed" in p.locator(".cop-progress").inner_text()
+    p.reload()
+    p.wait_for_selector(".cop-quiz .cop-saved", timeout=90_000)
+    assert "you scored 2 of 2 (passed)" in p.locator(".cop-quiz .cop-saved").inner_text()
+    assert "you placed 3 of 3" in p.locator(".cop-sort .cop-saved").inner_text()
     assert page.problems == []
 
 

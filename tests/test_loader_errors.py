@@ -131,3 +131,60 @@ def test_error_shows_as_one_clear_line_in_a_notebook():
 def test_good_fixtures_load():
     assert scenario("fixture_walk", FIXTURES / "modules").title == "Fixture walk"
     assert len(quiz("fixture_check", FIXTURES / "modules").questions) == 2
+
+
+GOOD_TALK = (FIXTURES / "modules" / "conversations" / "fixture_talk.yaml").read_text()
+GOOD_SORT = (FIXTURES / "modules" / "sorts" / "fixture_sort.yaml").read_text()
+GOOD_CHECKLIST = (FIXTURES / "modules" / "reflections" / "fixture_checklist.yaml").read_text()
+GOOD_ROUTES = (FIXTURES / "modules" / "reporting_routes.yaml").read_text()
+
+BAD_OTHER_KINDS = {
+    "conversation: shut-down ending is not poor": (
+        "conversations", GOOD_TALK.replace("shut_down: withdrawn", "shut_down: heard"),
+        "shut_down", "must name an ending whose outcome is poor"),
+    "conversation: no good ending": (
+        "conversations", GOOD_TALK.replace("outcome: good", "outcome: poor"),
+        "endings", "needs at least one ending whose outcome is good"),
+    "conversation: unknown technique": (
+        "conversations", GOOD_TALK.replace("uses: [listening]", "uses: [mind_reading]"),
+        "nodes.opening.replies[0].uses[0]", "'mind_reading' is not one of"),
+    "conversation: effect too large": (
+        "conversations", GOOD_TALK.replace("effect: -2", "effect: -5"),
+        "nodes.opening.replies[1].effect", "out of range"),
+    "conversation: child too old": (
+        "conversations", GOOD_TALK.replace("age: 10", "age: 19"), "child.age", "out of range"),
+    "sort: item in no category": (
+        "sorts", GOOD_SORT.replace("category: tool", "category: toy"),
+        "items[1].category", "'toy' is not a category"),
+    "reflection: prompt id used twice": (
+        "reflections", GOOD_CHECKLIST.replace("id: lead", "id: policy"), "prompts[1].id", "used twice"),
+    "reflection: unknown kind": (
+        "reflections", GOOD_CHECKLIST.replace("kind: checklist", "kind: diary"), "kind", "'diary' is not one of"),
+    "routes: impossible date": (
+        "routes", GOOD_ROUTES.replace("checked: 2026-11-28", "checked: 2026-13-40"),
+        "routes[0].checked", "is not a real date"),
+    "routes: address not https": (
+        "routes", GOOD_ROUTES.replace("https://example.org/one", "http://example.org/one"),
+        "routes[0].url", "must be an address starting with https://"),
+    "routes: date written another way": (
+        "routes", GOOD_ROUTES.replace("checked: 2026-11-28", "checked: 28/11/2026"),
+        "routes[0].checked", "must be a date written like 2026-11-28"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_OTHER_KINDS))
+def test_bad_files_of_every_other_kind_name_field_and_reason(tmp_path, case):
+    from cop_widgets.data_files import load_any
+    from cop_widgets.routes import load_routes
+
+    kind, text, field, reason = BAD_OTHER_KINDS[case]
+    folder = tmp_path / kind
+    folder.mkdir()
+    path = write(folder, text)
+    with pytest.raises(CourseDataError) as caught:
+        if kind == "routes":
+            load_routes(path, {"core_4cs_2021"})
+        else:
+            load_any(path, {"core_4cs_2021"})
+    assert caught.value.field == field, str(caught.value)
+    assert reason in caught.value.reason, str(caught.value)

@@ -64,6 +64,10 @@ def _explain(error: fastjsonschema.JsonSchemaValueException) -> tuple[str, str]:
         return field, f"has too many entries (at most {definition[rule]})"
     if rule in ("minimum", "maximum", "exclusiveMinimum"):
         return field, f"value {value!r} is out of range ({rule} {definition[rule]})"
+    if rule == "pattern" and definition.get("pattern", "").startswith("^https"):
+        return field, f"{value!r} must be an address starting with https://"
+    if rule == "pattern" and "[0-9]{4}" in definition.get("pattern", ""):
+        return field, f"{value!r} must be a date written like 2026-11-28"
     if rule in ("pattern", "propertyNames"):
         return field, f"{value!r} is not a valid name (use lower-case letters, digits and _)"
     if rule == "enum":

@@ -40,6 +40,7 @@ class ConversationView(BranchingElement):
                   "not how much you find out.</p>")
         self.meter = w.HTML("")
         super().__init__(f"conversation:{c.name}", header, "cop-conversation")
+        self.follow_store()
         self.children = (*self.children[:-1], self.meter, self.body)
         self.show_node()
 

@@ -8,6 +8,7 @@ notebook. COURSE_MODULES_DIR overrides that for scripts and tests.
 from __future__ import annotations
 
 import os
+from functools import cache
 from pathlib import Path
 
 from .activity_loaders import load_reflection, load_sort
@@ -33,7 +34,14 @@ def modules_dir() -> Path:
 
 
 def bibliography(root: Path | None = None) -> dict[str, Source]:
-    return load_bibliography((root or modules_dir()) / "sources.yaml")
+    """The bibliography, read once per change of the file (every element needs it)."""
+    path = (root or modules_dir()) / "sources.yaml"
+    return _bibliography(path, path.stat().st_mtime_ns if path.exists() else 0)
+
+
+@cache
+def _bibliography(path: Path, _modified: int) -> dict[str, Source]:
+    return load_bibliography(path)
 
 
 def _named(kind: str, name: str, root: Path | None) -> Path:

@@ -22,7 +22,13 @@ class CourseElement(w.VBox):
         super().__init__([style_widget(), self.store, w.HTML(header_html), self.saved_line, self.body])
         self.add_class("cop-element")
         self.add_class(css_class)
-        self.store.observe(lambda _change: self._show_saved(), "revision")
+
+    def follow_store(self, trait: str = "revision") -> None:
+        """Show what the browser kept, and again whenever the store's ``trait`` changes.
+
+        Each element calls this last in its __init__, once everything restore() touches exists.
+        """
+        self.store.observe(lambda _change: self._show_saved(), trait)
         self._show_saved()
 
     def _show_saved(self) -> None:

@@ -69,15 +69,12 @@ class ProgressView(CourseElement):
         self.store.observe(lambda c: setattr(self.message, "value", f'<p role="status">{plain(c["new"])}</p>'),
                            "message")
         self.body.children = [self.table, self.panel, self.message]
-        self.store.observe(lambda _change: self._show_saved(), "data")  # live, as elements finish
-        self._show_saved()
+        self.follow_store("data")  # live, as elements finish
 
     def describe_saved(self, saved) -> str:
         return ""
 
     def _show_saved(self) -> None:
-        if not hasattr(self, "table"):
-            return
         rows = []
         for number, title, calls in course_map():
             if not calls:
@@ -106,14 +103,12 @@ class CompletionView(CourseElement):
         self.record = w.HTML("")
         header = "<h4>Your completion record</h4>"
         super().__init__("completion", header, "cop-completion")
-        self.store.observe(lambda _change: self._show_saved(), "data")  # unlocks as soon as the check is passed
+        self.follow_store("data")  # unlocks as soon as the final check is passed
 
     def describe_saved(self, saved) -> str:
         return f"you created a record on {plain(saved['date'])}."
 
     def restore(self, saved) -> None:
-        if not hasattr(self, "record"):
-            return
         final = self.store.get(self.final_key)
         if not (final and final.get("passed")):
             self.body.children = [w.HTML(

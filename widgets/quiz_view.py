@@ -24,6 +24,7 @@ class QuizView(CourseElement):
                   f"<p>{len(quiz.questions)} questions. Pass mark {quiz.pass_mark:.0%}. "
                   "Each answer is explained.</p>")
         super().__init__(f"quiz:{quiz.name}", header, "cop-quiz")
+        self.follow_store()
         self._show_question()
 
     def describe_saved(self, saved) -> str:

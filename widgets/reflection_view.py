@@ -50,7 +50,7 @@ class ReflectionView(CourseElement):
         export = button("Download as a Markdown file", "cop-action")
         export.on_click(lambda _b: self.export())
         self.body.children = [*rows, export]
-        self.restore(self.store.get(self.key))
+        self.follow_store()
 
     def describe_saved(self, saved) -> str:
         return f"your text from {plain(saved['date'])} is below; it is saved as you type."
@@ -66,7 +66,7 @@ class ReflectionView(CourseElement):
             self.store.record(self.key, {"kind": "reflection", "answers": self.answers(), "ticked": self.ticked()})
 
     def restore(self, saved) -> None:
-        if not saved or not getattr(self, "boxes", None):
+        if not saved:
             return
         self._restoring = True
         for pid, text in saved.get("answers", {}).items():

@@ -28,6 +28,7 @@ class ScenarioView(BranchingElement):
         self.choice_buttons: list[w.Button] = []
         header = f"<h4>Scenario: {plain(scenario.title)}</h4>{markdown_html(scenario.summary)}"
         super().__init__(f"scenario:{scenario.name}", header, "cop-scenario")
+        self.follow_store()
         self.show_node()
 
     def describe_saved(self, saved) -> str:

@@ -36,6 +36,7 @@ class SortView(CourseElement):
         self.check_button.on_click(lambda _b: self.check())
         self.result = w.HTML("")
         self.body.children = [*rows, self.check_button, self.result]
+        self.follow_store()
 
     def describe_saved(self, saved) -> str:
         return f"on {plain(saved['date'])} you placed {saved.get('score')} of {saved.get('total')} as the course does."

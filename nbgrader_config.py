@@ -2,7 +2,7 @@
 
 solutions/ is nbgrader's source (instructor notebooks with solutions, hidden tests and mark
 schemes); exercises/ is its release. Trainers grade a cohort in a course directory OUTSIDE the
-repository (see README); the gradebook and submissions never live here.
+repository (docs/trainer-guide.md); the gradebook and submissions never live here.
 """
 
 c = get_config()  # noqa: F821 - provided by traitlets when nbgrader loads this file
@@ -21,10 +21,31 @@ c.ExecutePreprocessor.timeout = 60
 # Put back a test cell that a learner deleted, and score it, instead of leaving it ungraded.
 c.OverwriteCells.add_missing_cells = True
 
+# Trainer grading (docs/trainer-guide.md). Each submission runs in a bubblewrap sandbox with its
+# output capped; a notebook that tampers with the test machinery is flagged and its automatic
+# score withheld for review; feedback tracebacks never quote hidden tests.
+c.Autograde.sanitize_preprocessors = [
+    "nbgrader.preprocessors.ClearOutput",
+    "cop_grading.sanitize.DeduplicateIds",
+    "nbgrader.preprocessors.OverwriteKernelspec",
+    "cop_grading.sanitize.OverwriteCells",
+    "nbgrader.preprocessors.CheckCellMetadata",
+]
+c.Autograde.autograde_preprocessors = [
+    "cop_grading.execute.SandboxedExecute",
+    "nbgrader.preprocessors.IgnorePattern",
+    "nbconvert.preprocessors.ClearMetadataPreprocessor",
+    "nbgrader.preprocessors.LimitOutput",
+    "nbgrader.preprocessors.SaveAutoGrades",
+    "cop_grading.integrity.WithholdTamperedScores",
+    "nbgrader.preprocessors.AssignLatePenalties",
+    "nbgrader.preprocessors.CheckCellMetadata",
+]
 # Feedback returned to a learner shows neither hidden tests nor the trainer's mark scheme
 # (nbgrader issue 917: hidden tests leak into feedback by default).
 c.GenerateFeedback.preprocessors = [
     "nbgrader.preprocessors.GetGrades",
+    "cop_grading.feedback.HideHiddenTestTracebacks",
     "nbgrader.preprocessors.ClearHiddenTests",
     "nbgrader.preprocessors.ClearMarkScheme",
     "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",

@@ -13,7 +13,7 @@ MODULES = ROOT / "modules"
 FIXTURES = ROOT / "tests" / "fixtures"
 CHROMIUM = os.environ.get("COURSE_CHROMIUM", "/usr/bin/chromium")
 
-# .ci/run sets this: a missing system part (a browser now) then fails instead of skipping.
+# .ci/run sets this: a missing system part (Chromium, bubblewrap, PostgreSQL) then fails instead of skipping.
 REQUIRE_SYSTEM = os.environ.get("COURSE_REQUIRE_SYSTEM") == "1"
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT, bin_path
+from .conftest import ROOT, bin_path, need_system
 
 ASSIGNMENTS = sorted(p.name for p in (ROOT / "solutions").glob("ex*") if p.is_dir())
 
@@ -73,7 +73,10 @@ def test_validate_passes_solutions_and_fails_the_blank_release(course):
 
 @pytest.fixture(scope="module")
 def graded(course) -> Path:
-    """Two learners hand in every exercise: 'full' the solution itself, 'blank' the untouched release."""
+    """Two learners hand in every exercise: 'full' the solution itself, 'blank' the untouched release.
+
+    nbgrader_config.py runs every submission in the bubblewrap sandbox, as a trainer's grading does."""
+    need_system(shutil.which("bwrap") is not None, "bubblewrap (bwrap), the grading sandbox")
     for assignment in ASSIGNMENTS:
         for student, origin in (("full", "solutions"), ("blank", "exercises")):
             target = course / "submitted" / student / assignment

@@ -34,7 +34,8 @@ def as_text(value: str) -> str:
     return "'" + value if value.startswith(FORMULA_STARTS) else value
 
 
-def export_grades(course: Course, assignment: str, problems: dict[str, list[str]]) -> Path:
+def export_grades(course: Course, assignment: str, problems: dict[str, list[str]]) -> tuple[Path, list[dict]]:
+    """Write the CSV; return its path and its rows (the summary counts what still awaits a trainer)."""
     record = course.root / ".nbgrader" / f"intake-{assignment}.json"
     platform = json.loads(record.read_text()) if record.exists() else {}
     rows = []
@@ -65,4 +66,4 @@ def export_grades(course: Course, assignment: str, problems: dict[str, list[str]
         writer.writeheader()
         writer.writerows(rows)
     os.replace(partial, target)
-    return target
+    return target, rows

@@ -16,7 +16,7 @@ from pathlib import Path
 from .cache import ExecutionCache
 from .course import Course
 from .export import export_grades
-from .intake import take_in
+from .intake import recall_problems, remember_problems, take_in
 from .nbgrader_cli import run_nbgrader
 from .parallel import execute_in_parallel
 from .report import Report
@@ -86,6 +86,10 @@ def grade(course: Course, options: Options) -> Report:
         nbgrader(["collect", assignment, "--update"])
     for inbox in options.inboxes:
         take_in(course, assignment, inbox, report)
+    if options.inboxes:
+        remember_problems(course, report)
+    else:
+        recall_problems(course, report)
     subs = submissions(course, assignment)
     names = expected_notebooks(course, assignment)
     for sub in subs:
@@ -114,6 +118,8 @@ def grade(course: Course, options: Options) -> Report:
     if options.exchange:
         nbgrader(["release_feedback", assignment])
     review(course, subs, report)
-    report.outputs = [f"Grades: {export_grades(course, assignment, report.problems)}",
+    grades, rows = export_grades(course, assignment, report.problems)
+    report.to_mark = [row["student_id"] for row in rows if row["needs_manual_grading"] == "yes"]
+    report.outputs = [f"Grades: {grades}",
                       f"Feedback: {course.folder('feedback', '*', assignment)}/", f"nbgrader's output: {log}"]
     return report

@@ -178,6 +178,27 @@ def store(course: Course, assignment: str, student: str, hand_in: HandIn, report
     record.write_text(json.dumps(taken, indent=1, sort_keys=True))
 
 
+def problems_record(course: Course, assignment: str) -> Path:
+    """Where the last intake's problems are kept: a later run without --inbox still reports them."""
+    return course.root / ".nbgrader" / f"intake-{assignment}-problems.json"
+
+
+def remember_problems(course: Course, report: Report) -> None:
+    """Keep what this run's intake found (learner -> problems; "" -> files that name no learner)."""
+    found = {student: list(messages) for student, messages in report.problems.items()}
+    found[""] = list(report.unmatched)
+    problems_record(course, report.assignment).write_text(json.dumps(found, indent=1, sort_keys=True))
+
+
+def recall_problems(course: Course, report: Report) -> None:
+    record = problems_record(course, report.assignment)
+    found = json.loads(record.read_text()) if record.exists() else {}
+    report.unmatched += found.pop("", [])
+    for student, messages in found.items():
+        for message in messages:
+            report.add(student, report.assignment, message)
+
+
 def ensure_student(course: Course, student: str, learner: str) -> None:
     """Add the learner to the gradebook, so that the export lists them even if nothing could be graded."""
     with Gradebook(course.db_url) as gb:

@@ -13,6 +13,7 @@ class Report:
     graded: list[str] = field(default_factory=list)  # students (re)graded in this run
     unchanged: list[str] = field(default_factory=list)  # graded before and not handed in again
     executed_again: list[str] = field(default_factory=list)  # cache misses: executed in nbgrader's run
+    to_mark: list[str] = field(default_factory=list)  # learners with answers still to mark in formgrader
     workers: int = 0
     outputs: list[str] = field(default_factory=list)  # files written for the trainer
     timings: dict[str, float] = field(default_factory=dict)  # seconds per step ('execute', 'autograde', ...)
@@ -30,6 +31,9 @@ class Report:
             lines.append(f"  {len(self.executed_again)} ran again in nbgrader's own pass (slower, same result): "
                          + ", ".join(self.executed_again))
         lines += [f"  {path}" for path in self.outputs]
+        if self.to_mark:
+            lines.append(f"To mark in formgrader (free-text answers or flagged notebooks): {len(self.to_mark)} "
+                         f"learner(s): {', '.join(self.to_mark)}")
         if self.problems:
             lines.append(f"Needs your attention ({len(self.problems)} learner(s)):")
             for student in sorted(self.problems):

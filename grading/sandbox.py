@@ -58,10 +58,13 @@ def sandbox_command(command: list[str], work_dir: str, runtime_dir: str, *, memo
             args += ["--ro-bind", folder, folder]
     for name in ETC_FILES:
         args += ["--ro-bind-try", f"/etc/{name}", f"/etc/{name}"]
+    # Empty /tmp and /home first: the Python environment often lives below one of them (a venv in
+    # the trainer's home), and a later mount would hide it.
+    args += ["--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp", "--tmpfs", "/home",  # noqa: S108 - inside only
+             "--dir", HOME_DIR]
     for folder in [*python_dirs(), *read_only]:
         args += ["--ro-bind", folder, folder]
-    args += ["--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp", "--tmpfs", "/home",  # noqa: S108 - inside only
-             "--dir", HOME_DIR, "--bind", work_dir, SUBMISSION_DIR, "--bind", runtime_dir, runtime_dir,
+    args += ["--bind", work_dir, SUBMISSION_DIR, "--bind", runtime_dir, runtime_dir,
              "--remount-ro", "/", "--chdir", SUBMISSION_DIR]
     path = os.pathsep.join([str(Path(sys.executable).parent), "/usr/local/bin", "/usr/bin", "/bin"])
     env = {"HOME": HOME_DIR, "PATH": path, "PYTHONNOUSERSITE": "1", "PYTHONDONTWRITEBYTECODE": "1",

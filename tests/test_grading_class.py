@@ -124,6 +124,13 @@ def test_each_submission_is_graded_safely_or_reported_clearly(graded, case):
         assert section(summary, learner(case)) == "", summary
 
 
+def test_the_summary_names_who_awaits_marking_in_formgrader(graded):
+    course, _, summary = graded
+    line = next(line for line in summary.splitlines() if line.startswith("To mark in formgrader"))
+    waiting = {row["student_id"] for row in rows(course).values() if row["needs_manual_grading"] == "yes"}
+    assert waiting and all(student in line for student in waiting), line
+
+
 def test_files_naming_no_learner_are_listed(graded):
     assert "Files that name no learner" in graded[2] and "README.txt" in graded[2]
     assert {"platform_number", "needs_manual_grading", "problems"} <= set(next(iter(rows(graded[0]).values())))
@@ -207,6 +214,9 @@ def test_manual_grades_and_comments_reach_the_feedback_and_the_export(graded, br
     page = next((course / "feedback" / learner("full") / "ex01").glob("*.html")).read_text()
     assert "Calm and practical." in page and "Mark scheme" not in page
     assert rows(course)[learner("full")]["score"] == "9.5"
+    # A rerun without --inbox still reports what the last intake found, in the summary and the export.
+    assert "not valid JSON" in section(done.stdout, learner("not-json"))
+    assert "not valid JSON" in rows(course)[learner("not-json")]["problems"]
 
 
 def test_forgetting_a_learner_removes_their_data_everywhere(graded):

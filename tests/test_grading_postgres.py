@@ -9,7 +9,6 @@ import glob
 import os
 import pwd
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -20,9 +19,12 @@ import nbformat
 import pytest
 from nbgrader.api import Gradebook
 
+from cop_grading.course import nbgrader_env
+
 from .conftest import need_system
 from .fixtures.grading.classroom import STABLE, hand_in, make_course, notebooks
 from .fixtures.grading.classroom import appended as with_cells
+from .servers import free_port
 
 pytestmark = pytest.mark.slow
 
@@ -42,12 +44,6 @@ def server_user() -> pwd.struct_passwd:
         except KeyError:
             continue
     pytest.fail("no unprivileged user to run PostgreSQL as")
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
@@ -91,7 +87,7 @@ def graded(database, tmp_path_factory):
     hand_in(course, "ben", STABLE["blank"](solution, release))
     hand_in(course, "carla", with_cells(solution, probe))
     done = subprocess.run([sys.executable, "-m", "cop_grading", "grade", "ex01", "--workers", "2"], cwd=course,
-                          env=dict(os.environ, PATH=f"{Path(sys.executable).parent}:{os.environ['PATH']}"),
+                          env=nbgrader_env(),
                           capture_output=True, text=True, timeout=900)
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
     return course, url

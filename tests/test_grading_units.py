@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import copy
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import nbformat
@@ -22,7 +24,7 @@ from cop_grading.sandbox import SUBMISSION_DIR, sandbox_command
 from cop_grading.submissions import read_notebook, why_unreadable
 from cop_grading.tamper import Exercise, scan_notebook
 
-from .conftest import ROOT
+from .conftest import ROOT, need_system
 from .fixtures.grading.classroom import NOT_NOTEBOOKS, STABLE, cell
 
 ASSIGNMENTS = sorted(p.name for p in (ROOT / "solutions").glob("ex*") if p.is_dir())
@@ -166,6 +168,20 @@ def test_the_sandbox_shows_the_kernel_its_folder_and_no_secrets(tmp_path):
     assert not re.search(r"--(ro-)?bind /etc /etc\b", text) and "/etc/shadow" not in text
     for private in ("/root", "/home", str(Path.home())):
         assert not re.search(rf"--(ro-)?bind {re.escape(private)} ", text), private
+
+
+def test_folders_below_tmp_or_home_stay_visible_in_the_sandbox(tmp_path):
+    """A Python environment or a shared data set often lives below /tmp or /home, where the sandbox
+    mounts empty folders: those must not hide it (pytest's tmp_path is below /tmp)."""
+    need_system(shutil.which("bwrap") is not None, "bubblewrap (bwrap)")
+    shared, work, runtime = (tmp_path / name for name in ("shared", "work", "runtime"))
+    for folder in (shared, work, runtime):
+        folder.mkdir()
+    (shared / "data.csv").write_text("year,count\n2026,3\n")
+    command = sandbox_command(["/bin/cat", str(shared / "data.csv")], str(work), str(runtime), memory_mb=512,
+                              read_only=[str(shared)])
+    done = subprocess.run(command, capture_output=True, text=True, timeout=60)
+    assert done.stdout == "year,count\n2026,3\n", done.stderr
 
 
 @pytest.mark.parametrize("text, written", [

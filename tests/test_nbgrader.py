@@ -4,14 +4,14 @@ the blank release scores zero, and feedback hides hidden tests and mark schemes.
 from __future__ import annotations
 
 import filecmp
-import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from cop_grading.course import nbgrader_env
 
 from .conftest import ROOT, bin_path, need_system
 
@@ -25,8 +25,7 @@ def app_errors(stderr: str) -> list[str]:
 
 def nbgrader(course: Path, *args: str) -> subprocess.CompletedProcess:
     """Run nbgrader in ``course`` with this environment's bin/ on PATH (it shells out to alembic)."""
-    env = dict(os.environ, PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}")
-    return subprocess.run([bin_path("nbgrader"), *args], cwd=course, env=env,
+    return subprocess.run([bin_path("nbgrader"), *args], cwd=course, env=nbgrader_env(),
                           capture_output=True, text=True, timeout=900)
 
 

@@ -1,7 +1,8 @@
 """How fast a class is graded: bare execution, nbgrader's sequential autograde, and cop-grade.
 
 Builds a course directory with every exercise in solutions/ and a synthetic class of TEACHERS
-learners (a third hand in the solution, a third the blank release, a third half the answers), then
+learners (a third hand in the solution, a third the blank release, a third half the answers; each
+notebook made unique by the learner's own note, so that no two hand-ins are identical), then
 prints, as medians per submission over the exercises:
 
 - floor: executing the same notebooks with bare nbclient, one after another, unsandboxed (no
@@ -30,6 +31,7 @@ from pathlib import Path
 
 import nbformat
 from nbclient import NotebookClient
+from nbformat.v4 import new_markdown_cell
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -41,14 +43,14 @@ from tests.fixtures.grading.classroom import dump, hand_in, released_course  # n
 
 
 def half_answered(solution, release):
-    """The release with every other answer cell taken from the solution."""
+    """The release with every other answer cell taken from the solution (a notebook node)."""
     nb = copy.deepcopy(release)
     answers = {c.metadata["nbgrader"]["grade_id"]: c.source for c in solution.cells
                if c.metadata.get("nbgrader", {}).get("solution")}
     for number, cell in enumerate(c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") in answers):
         if number % 2 == 0:
             cell.source = answers[cell.metadata["nbgrader"]["grade_id"]]
-    return dump(nb)
+    return nb
 
 
 def build_class(course: Path, exercises: list[str], teachers: int) -> None:
@@ -56,9 +58,13 @@ def build_class(course: Path, exercises: list[str], teachers: int) -> None:
         name = next((course / "exercises" / exercise).glob("*.ipynb")).name
         solution = nbformat.read(course / "solutions" / exercise / name, as_version=4)
         release = nbformat.read(course / "exercises" / exercise / name, as_version=4)
-        kinds = [dump(solution), dump(release), half_answered(solution, release)]
+        kinds = [solution, release, half_answered(solution, release)]
         for teacher in range(teachers):
-            hand_in(course, f"teacher{teacher:02d}", kinds[teacher % 3], exercise, name)
+            # Every learner's notebook differs, as in a real class: cop-grade executes identical
+            # hand-ins only once, which would flatter its figures.
+            nb = copy.deepcopy(kinds[teacher % 3])
+            nb.cells.append(new_markdown_cell(f"My own notes, teacher {teacher:02d}."))
+            hand_in(course, f"teacher{teacher:02d}", dump(nb), exercise, name)
 
 
 def floor(course: Path, exercises: list[str]) -> list[float]:

@@ -13,9 +13,12 @@ from nbgrader.preprocessors import ClearHiddenTests, NbGraderPreprocessor
 
 
 class HideHiddenTestTracebacks(NbGraderPreprocessor):
+    def preprocess(self, nb, resources):
+        self._marker = ClearHiddenTests(config=self.config).begin_test_delimeter  # as configured, read once
+        return super().preprocess(nb, resources)
+
     def preprocess_cell(self, cell, resources, index):
-        marker = ClearHiddenTests(config=self.config).begin_test_delimeter
-        if cell.cell_type == "code" and marker in cell.source:
+        if cell.cell_type == "code" and self._marker in cell.source:
             for output in cell.get("outputs", []):
                 if output.output_type == "error":
                     output.traceback = [f"{output.ename}: {output.evalue}"]

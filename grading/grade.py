@@ -49,9 +49,8 @@ def check_ready(course: Course, options: Options) -> None:
                              "submission is trusted, run again with --unsafe-no-sandbox.")
 
 
-def name_the_notebook(course: Course, assignment: str, submission: Submission, report: Report) -> None:
+def name_the_notebook(names: list[str], assignment: str, submission: Submission, report: Report) -> None:
     """With one notebook expected and one other handed in (renamed by the learner), grade that one."""
-    names = expected_notebooks(course, assignment)
     handed = sorted(submission.folder.glob("*.ipynb"))
     if len(names) == 1 and len(handed) == 1 and handed[0].stem != names[0]:
         handed[0].rename(submission.folder / f"{names[0]}.ipynb")
@@ -93,7 +92,7 @@ def grade(course: Course, options: Options) -> Report:
     subs = submissions(course, assignment)
     names = expected_notebooks(course, assignment)
     for sub in subs:
-        name_the_notebook(course, assignment, sub, report)
+        name_the_notebook(names, assignment, sub, report)
     skipped = unreadable_learners(subs, names)
     todo = [sub for sub in subs if sub.student not in skipped and needs_grading(course, sub, options.force)]
     report.graded = [sub.student for sub in todo]

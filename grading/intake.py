@@ -19,7 +19,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from nbgrader.api import Gradebook
+from nbgrader.api import Gradebook, MissingEntry
 from traitlets import Unicode
 from traitlets.config import Configurable
 
@@ -117,6 +117,7 @@ def take_in(course: Course, assignment: str, inbox: Path, report: Report) -> Non
                          groups.get("filename") or Path(path).name)
         hand_ins.setdefault((hand_in.learner, hand_in.number), []).append(hand_in)
     names = known_students(course)
+    notebooks = expected_notebooks(course, assignment)
     numbers_per_name: dict[str, set[str]] = {}
     for learner, number in hand_ins:
         numbers_per_name.setdefault(learner, set()).add(number)
@@ -126,34 +127,34 @@ def take_in(course: Course, assignment: str, inbox: Path, report: Report) -> Non
         if shared:
             report.add(student, assignment, f"another learner is also called {learner!r}: told apart by the "
                                             f"platform's number {number}; check their ids in the gradebook")
-        place(course, assignment, student, learner, files, report)
+        place(course, assignment, notebooks, student, learner, files, report)
 
 
-def place(course: Course, assignment: str, student: str, learner: str, files: list[HandIn], report: Report) -> None:
+def place(course: Course, assignment: str, notebooks: list[str], student: str, learner: str, files: list[HandIn],
+          report: Report) -> None:
     ensure_student(course, student, learner)
-    notebooks = [f for f in files if f.filename.endswith(".ipynb")]
+    handed = [f for f in files if f.filename.endswith(".ipynb")]
     for other in files:
-        if other not in notebooks:
+        if other not in handed:
             report.add(student, assignment, f"handed in {other.path}, which is not a notebook (not graded)")
     readable = []
-    for hand_in in sorted(notebooks, key=lambda f: (f.time, f.path)):
+    for hand_in in sorted(handed, key=lambda f: (f.time, f.path)):
         if problem := why_unreadable(hand_in.data):
             report.add(student, assignment, f"handed in {hand_in.path}, but {problem}")
         else:
             readable.append(hand_in)
     if not readable:
-        if notebooks:
+        if handed:
             report.add(student, assignment, "no readable notebook was handed in: scored 0")
         return
     chosen = readable[-1]
     if len(readable) > 1:
         report.add(student, assignment, f"handed in {len(readable)} notebooks; took the newest, {chosen.path} "
                                         f"(not graded: {', '.join(f.path for f in readable[:-1])})")
-    store(course, assignment, student, chosen, report)
+    store(course, assignment, notebooks, student, chosen, report)
 
 
-def store(course: Course, assignment: str, student: str, hand_in: HandIn, report: Report) -> None:
-    names = expected_notebooks(course, assignment)
+def store(course: Course, assignment: str, names: list[str], student: str, hand_in: HandIn, report: Report) -> None:
     wanted = hand_in.filename if hand_in.filename[:-len(".ipynb")] in names else f"{names[0]}.ipynb"
     if len(names) > 1 and wanted != hand_in.filename:
         report.add(student, assignment, f"handed in {hand_in.path}, which is none of {', '.join(names)}")
@@ -202,10 +203,11 @@ def recall_problems(course: Course, report: Report) -> None:
 def ensure_student(course: Course, student: str, learner: str) -> None:
     """Add the learner to the gradebook, so that the export lists them even if nothing could be graded."""
     with Gradebook(course.db_url) as gb:
-        if any(s.id == student for s in gb.students):
-            return
-        if "@" in learner:
-            gb.update_or_create_student(student, email=learner)
-        else:
-            first, _, last = learner.rpartition(" ")
-            gb.update_or_create_student(student, first_name=first or last, last_name=last if first else "")
+        try:
+            gb.find_student(student)
+        except MissingEntry:
+            if "@" in learner:
+                gb.update_or_create_student(student, email=learner)
+            else:
+                first, _, last = learner.rpartition(" ")
+                gb.update_or_create_student(student, first_name=first or last, last_name=last if first else "")

@@ -72,9 +72,12 @@ def review(course: Course, subs: list[Submission], report: Report) -> None:
     assignment = report.assignment
     released_folder = course.folder("release", ".", assignment)
     source_folder = course.folder("source", ".", assignment)
+    # Each released notebook and its source, read once for the whole class.
+    originals = {path: (nbformat.read(path, as_version=4), nbformat.read(source_folder / path.name, as_version=4))
+                 for path in sorted(released_folder.glob("*.ipynb"))}
     for submission in subs:
         graded_folder = course.folder("autograded", submission.student, assignment)
-        for released_path in sorted(released_folder.glob("*.ipynb")):
+        for released_path, (released, source) in originals.items():
             submitted_path = submission.folder / released_path.name
             if not submitted_path.exists():
                 report.add(submission.student, assignment, f"{released_path.name} was not handed in (scores 0)")
@@ -83,8 +86,6 @@ def review(course: Course, subs: list[Submission], report: Report) -> None:
             if problem := why_unreadable(data):
                 report.add(submission.student, assignment, f"{released_path.name}: {problem}; not graded (scores 0)")
                 continue
-            released = nbformat.read(released_path, as_version=4)
-            source = nbformat.read(source_folder / released_path.name, as_version=4)
             for change in cell_changes(read_notebook(data), released, source):
                 report.add(submission.student, assignment, change)
             graded_path = graded_folder / released_path.name

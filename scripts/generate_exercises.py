@@ -5,11 +5,12 @@ nbgrader_config.py names (.nbgrader/, ignored by git), after clearing exercises/
 exercise removed from solutions/ disappears from the release too.
 """
 
-import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+from cop_grading.course import nbgrader_env
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -18,10 +19,9 @@ def main() -> int:
     shutil.rmtree(ROOT / "exercises", ignore_errors=True)
     shutil.rmtree(ROOT / ".nbgrader", ignore_errors=True)
     (ROOT / ".nbgrader").mkdir()
-    env = dict(os.environ, PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}")
     done = subprocess.run(
         [sys.executable, "-m", "nbgrader", "generate_assignment", "*", "--force"],
-        cwd=ROOT, env=env, capture_output=True, text=True,
+        cwd=ROOT, env=nbgrader_env(), capture_output=True, text=True,
     )
     if done.returncode != 0 or "ERROR" in done.stderr:
         print(done.stderr, file=sys.stderr)

@@ -9,7 +9,7 @@ VOILA_PORT ?= 8866
 # The course's Voilà template lives in share/jupyter (see voila.json).
 export JUPYTER_PATH := $(CURDIR)/share/jupyter
 
-.PHONY: course voila test lint exercises binder setup setup-test clean
+.PHONY: course voila test check lint exercises binder setup setup-test clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,11 @@ voila: setup
 
 test: setup-test
 	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The fast loop while writing code or content: lint, unit and content tests (seconds, no servers).
+check: setup-test
+	$(BIN)/ruff check .
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/python -m pytest -q -m "unit or content" -p no:cacheprovider $(PYTEST_ARGS)
 
 lint: setup-test
 	$(BIN)/ruff check .

@@ -17,6 +17,29 @@ CHROMIUM = os.environ.get("COURSE_CHROMIUM", "/usr/bin/chromium")
 REQUIRE_SYSTEM = os.environ.get("COURSE_REQUIRE_SYSTEM") == "1"
 
 
+# Each test file belongs to one tier of the pyramid (DESIGN.md); `make check` runs the fast tiers.
+TIERS = {
+    "unit": {"test_scenario_model", "test_elements_model", "test_quiz_model", "test_loader_errors", "test_store",
+             "test_views", "test_grading_units", "test_lint"},
+    "content": {"test_content", "test_rules"},
+    "notebooks": {"test_notebooks"},
+    "nbgrader": {"test_nbgrader", "test_grading_class", "test_grading_exchange", "test_grading_parallel",
+                 "test_grading_postgres"},
+    "browser": {"test_elements_browser", "test_jupyterlab_browser", "test_voila_browser"},
+    "environment": {"test_environment"},
+}
+TIER_OF = {module: tier for tier, modules in TIERS.items() for module in modules}
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark every test with its file's tier, so `-m "unit or content"` picks the fast loop."""
+    for item in items:
+        module = item.module.__name__.rsplit(".", 1)[-1]
+        if module not in TIER_OF:
+            raise pytest.UsageError(f"{module}.py has no tier in tests/conftest.py TIERS")
+        item.add_marker(getattr(pytest.mark, TIER_OF[module]))
+
+
 def need_system(available: bool, what: str) -> None:
     """Skip when ``what`` is missing on a developer's machine; fail in CI, where it must exist."""
     if available:

@@ -9,9 +9,23 @@ from pathlib import Path
 from cop_widgets.bibliography import load_bibliography
 from cop_widgets.data_files import KINDS, load_any
 from cop_widgets.errors import CourseDataError
+from cop_widgets.exercise_keys import TAGS_FILE, load_exercise_keys
 from cop_widgets.routes import load_routes
+from cop_widgets.rules import RULES_FILE, load_rules
 
-MODULES = Path(__file__).resolve().parent.parent / "modules"
+ROOT = Path(__file__).resolve().parent.parent
+MODULES = ROOT / "modules"
+
+
+def check_rules_and_keys(known: set[str]) -> None:
+    """The hard rules (cited from the bibliography) and the exercises' rule tags."""
+    for rule in load_rules().values():
+        for field, keys in (("sources", rule.sources), ("exception_sources", rule.exception_sources)):
+            for index, key in enumerate(keys):
+                if key not in known:
+                    raise CourseDataError(RULES_FILE, f"rules.{rule.id}.{field}[{index}]",
+                                          f"'{key}' is not in the bibliography (modules/sources.yaml)")
+    load_exercise_keys(ROOT / "solutions")
 
 
 def main(names: list[str]) -> int:
@@ -24,6 +38,13 @@ def main(names: list[str]) -> int:
     if not names and (MODULES / "reporting_routes.yaml").exists():
         files.append(MODULES / "reporting_routes.yaml")
     failed = 0
+    if not names:
+        try:
+            check_rules_and_keys(known)
+            print(f"OK   {RULES_FILE}\nOK   {ROOT / 'solutions' / TAGS_FILE}")
+        except CourseDataError as err:
+            failed += 1
+            print(f"FAIL {err}")
     for path in files:
         try:
             if path.name == "reporting_routes.yaml":

@@ -68,6 +68,26 @@ BAD_SCENARIOS = {
         "(file)", "duplicate key 'good_end'",
     ),
     "unknown source": (edited(lambda d: d.update(sources=["nobody_2020"])), "sources[0]", "not in the bibliography"),
+    "unknown rule": (
+        edited(lambda d: d["steps"]["first"]["choices"][1].update(breaks=["be_nice"])),
+        "steps.first.choices[1].breaks[0]", "unknown rule 'be_nice' (the rules are: ",
+    ),
+    "rule on a band above the lowest": (
+        edited(lambda d: d["steps"]["second"]["choices"][0].update(breaks=["no_secrecy"])),
+        "steps.second.choices[0].band", "'developing' for a choice that breaks a rule (no_secrecy)",
+    ),
+    "debrief says what the learner did": (
+        edited(lambda d: d["endings"]["early_end"].update(debrief="You called the police first, well done.")),
+        "endings.early_end.debrief", "says what the learner did (\"You called\")",
+    ),
+    "ending title says what the learner did": (
+        edited(lambda d: d["endings"]["early_end"].update(title="You kept him safe")),
+        "endings.early_end.title", "says what the learner did",
+    ),
+    "debrief fact no choice sets": (
+        edited(lambda d: d["endings"]["good_end"]["debrief"][1].update(when=["went_well"])),
+        "endings.good_end.debrief[1].when", "fact 'went_well' is not set by any `does:` in this file",
+    ),
     "bad step name": (
         edited(lambda d: d["steps"].update({"Step One": d["steps"]["third"]})),
         "steps", "is not a valid name",
@@ -106,6 +126,14 @@ BAD_QUIZZES = {
     ),
     "duplicate question id": (GOOD_QUIZ.replace("id: several", "id: single"), "questions[1].id", "used twice"),
     "pass mark above 1": ("pass_mark: 70\n" + GOOD_QUIZ, "pass_mark", "out of range"),
+    "rule-breaking option marked right": (
+        GOOD_QUIZ.replace("correct: false\n        breaks", "correct: true\n        breaks"),
+        "questions[0].options[1].correct", "an option that breaks a rule (no_secrecy) cannot be a right answer",
+    ),
+    "spot-the-rule question whose right option breaks nothing": (
+        GOOD_QUIZ.replace("  - id: several\n", "  - id: several\n    asks_for: rule_breaking\n"),
+        "questions[1].options[0].correct", "right exactly when it has `breaks:`",
+    ),
     "correct is not true/false": (
         GOOD_QUIZ.replace("correct: true", "correct: yes please", 1),
         "questions[0].options[0].correct", "must be true or false",
@@ -153,6 +181,20 @@ BAD_OTHER_KINDS = {
         "nodes.opening.replies[1].effect", "out of range"),
     "conversation: child too old": (
         "conversations", GOOD_TALK.replace("age: 10", "age: 19"), "child.age", "out of range"),
+    "conversation: rule-breaking reply raises safety": (
+        "conversations",
+        GOOD_TALK.replace("effect: 0\n        breaks: [no_secrecy]", "effect: 1\n        breaks: [no_secrecy]"),
+        "nodes.middle.replies[1].effect", "a rule-breaking reply never makes the child feel safer"),
+    "conversation: a hard rule filed as a slip": (
+        "conversations", GOOD_TALK.replace("breaks: [no_secrecy]", "mistakes: [promise_secrecy]"),
+        "nodes.middle.replies[1].mistakes[0]", "'promise_secrecy' is not one of: dismissing, panic"),
+    "conversation: unknown rule": (
+        "conversations", GOOD_TALK.replace("breaks: [no_secrecy]", "breaks: [secrecy]"),
+        "nodes.middle.replies[1].breaks[0]", "unknown rule 'secrecy'"),
+    "sort: rule-breaking item in a safe category": (
+        "sorts", GOOD_SORT.replace("{id: fruit, label: Fruit}", "{id: fruit, label: Fruit, safe: true}")
+        .replace("{text: An apple, category: fruit,", "{text: An apple, category: fruit, breaks: [no_blame],"),
+        "items[0].category", "'fruit' is a safe category, but the item breaks a rule (no_blame)"),
     "sort: item in no category": (
         "sorts", GOOD_SORT.replace("category: tool", "category: toy"),
         "items[1].category", "'toy' is not a category"),

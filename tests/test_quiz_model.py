@@ -66,3 +66,27 @@ def test_sixty_nine_percent_fails_seventy_passes():
         for i in range(100):
             attempt.answer(f"q{i}", [0 if i < right else 1])
         assert attempt.passed is passed
+
+
+def test_a_rule_breaking_answer_fails_the_check_whatever_the_score():
+    questions = tuple(
+        Question(f"q{i}", "Objective", "Which is right?",
+                 (Option("Safe", True, "Right."), Option("Unsafe", False, "Breaks a rule.", ("no_secrecy",))))
+        for i in range(10))
+    attempt = QuizAttempt(Quiz("ten", "Ten", questions))
+    for q in questions[:9]:
+        attempt.answer(q.id, [0])
+    attempt.answer("q9", [1])
+    assert attempt.score == 9 and attempt.score / 10 >= attempt.quiz.pass_mark
+    assert not attempt.passed
+    assert [(q.id, rule) for q, rule, _o in attempt.rule_breaking_answers()] == [("q9", "no_secrecy")]
+
+
+def test_spotting_a_rule_breaking_option_is_not_breaking_it():
+    spot = Question("spot", "Objective", "Which reply promises secrecy?",
+                    (Option("I promise not to tell", True, "Right.", ("no_secrecy",)),
+                     Option("Thank you", False, "No.")),
+                    asks_for="rule_breaking")
+    attempt = QuizAttempt(Quiz("spot", "Spot", (spot,)))
+    attempt.answer("spot", [0])
+    assert attempt.passed and attempt.rule_breaking_answers() == []

@@ -4,6 +4,7 @@ import pytest
 
 from cop_widgets.bands import outcome
 from cop_widgets.data_files import scenario
+from cop_widgets.debrief import RULE_BROKEN_TITLE
 from cop_widgets.scenario import Ending, ScenarioRun, Step
 
 from .conftest import FIXTURES
@@ -47,8 +48,33 @@ def test_one_developing_choice_brings_the_outcome_down_and_names_what_to_revisit
 def test_short_path_ends_early_with_its_own_debrief(walk):
     run = ScenarioRun(walk)
     run.choose(1)
-    assert run.finished and run.node.debrief == "The debrief of the early ending."
-    assert run.outcome == "misconception" and run.to_revisit == ["Why the walk matters (Module 00)"]
+    debrief = run.debrief()
+    assert run.finished and debrief.lines == ("The debrief of the early ending.",)
+    assert run.outcome == "misconception" and debrief.revisit == ("Why the walk matters (Module 00)",)
+
+
+def test_a_broken_rule_names_the_rule_and_replaces_the_title(walk):
+    run = ScenarioRun(walk)
+    run.choose(1)
+    debrief = run.debrief()
+    assert [b.rule.id for b in debrief.broken] == ["pass_on_now"] and debrief.broken[0].said == "Stop early"
+    assert debrief.title == RULE_BROKEN_TITLE and not debrief.ends_well
+
+
+def test_a_debrief_line_with_facts_shows_only_on_paths_that_set_them(walk):
+    run = ScenarioRun(walk)
+    for index in (0, 1, 0):
+        run.choose(index)
+    debrief = run.debrief()
+    assert debrief.title == "Good ending" and debrief.ends_well and not debrief.broken
+    assert debrief.lines == ("The debrief of the good ending.",
+                             "Shown only on paths that went on well at the first decision.")
+    assert debrief.went_well == ("Go on well", "Very good", "Finish well")
+
+
+def test_debrief_before_the_end_is_refused(walk):
+    with pytest.raises(RuntimeError, match="not ended"):
+        ScenarioRun(walk).debrief()
 
 
 def test_choosing_after_the_end_is_refused(walk):
@@ -84,6 +110,10 @@ def test_all_paths_lists_every_route(walk):
 ])
 def test_outcome_rule(bands, expected):
     assert outcome(bands) == expected
+
+
+def test_a_broken_rule_makes_any_path_a_misconception():
+    assert outcome(["secure", "secure", "secure"], broke_a_rule=True) == "misconception"
 
 
 def test_outcome_needs_a_choice():

@@ -3,6 +3,7 @@
 import pytest
 
 from cop_widgets import show_completion, show_conversation, show_quiz, show_reflection, show_scenario, show_sort
+from cop_widgets.version import COURSE_VERSION
 
 from .conftest import FIXTURES
 
@@ -105,8 +106,25 @@ def test_conversation_played_by_clicks_shows_meter_debrief_and_duty(fresh_store)
     view.reply_buttons[0].click()
     view.body.children[-1].click()
     page = html_of(view)
-    assert "(A good ending)" in page and "Techniques you used" in page and "Your duty, whatever the ending" in page
+    assert "Your outcome: A good ending" in page and "Techniques you used" in page
+    assert "No safeguarding rule was broken on this path." in page and "Your duty, whatever the ending" in page
     assert fresh_store.get("conversation:fixture_talk")["outcome"] == "good"
+
+
+def test_conversation_rule_broken_is_named_live_and_in_the_debrief(fresh_store):
+    view = show_conversation("fixture_talk")
+    view.reply_buttons[0].click()
+    view.body.children[-1].click()
+    view.reply_buttons[1].click()  # "I won't tell anyone, I promise."
+    live = html_of(view)
+    assert "This breaks a safeguarding rule:" in live and "Never promise secrecy." in live
+    assert "feels a little safer" not in live
+    view.body.children[-1].click()
+    page = html_of(view)
+    assert "A safeguarding rule was broken on this path" in page and "Safeguarding rules broken on this path" in page
+    assert "You chose: “I won&#x27;t tell anyone, I promise.”" in page
+    kept = fresh_store.get("conversation:fixture_talk")
+    assert kept["outcome"] == "poor" and kept["rules_broken"] == ["no_secrecy"]
 
 
 def test_sort_needs_every_item_then_explains_each(fresh_store):
@@ -119,8 +137,8 @@ def test_sort_needs_every_item_then_explains_each(fresh_store):
     view.check_button.click()
     assert "2 of 3 placed as the course does." in view.result.value
     assert "Not quite: you chose Fruit; the course places it in Tool." in view.result.value
-    assert fresh_store.get("sort:fixture_sort") == {"kind": "sort", "score": 2, "total": 3,
-                                                    "date": fresh_store.get("sort:fixture_sort")["date"]}
+    kept = fresh_store.get("sort:fixture_sort")
+    assert kept == {"kind": "sort", "score": 2, "total": 3, "date": kept["date"], "course_version": COURSE_VERSION}
 
 
 def test_reflection_keeps_text_as_typed_and_restores_it(fresh_store):
@@ -162,3 +180,38 @@ def test_failed_final_check_keeps_the_record_locked(fresh_store):
     quiz.answer([2])
     quiz.next_question()
     assert "Locked" in html_of(show_completion(final_check="fixture_check"))
+
+
+def test_quiz_names_a_rule_breaking_answer_live_and_in_the_result(fresh_store):
+    view = show_quiz("fixture_check")
+    view.selector.value = view.selector.options[1]  # "Wrong", which breaks no_secrecy
+    view.check_button.click()
+    assert "This breaks a safeguarding rule:" in html_of(view) and "Never promise secrecy." in html_of(view)
+    view.body.children[-1].click()
+    view.selector[0].value = view.selector[1].value = True
+    view.check_button.click()
+    view.body.children[-1].click()
+    result = html_of(view)
+    assert "an answer you chose would break a safeguarding rule" in result and "Question 1: “Wrong”" in result
+    kept = fresh_store.get("quiz:fixture_check")
+    assert kept["passed"] is False and kept["rules_broken"] == ["no_secrecy"]
+
+
+def test_progress_marks_broken_rules_and_results_from_an_earlier_version():
+    from cop_widgets.progress_view import describe
+
+    now = {"outcome": "secure", "course_version": COURSE_VERSION}
+    assert describe("scenario", now) == "done (Secure)"
+    broken = {"outcome": "misconception", "rules_broken": ["no_secrecy"], "course_version": COURSE_VERSION}
+    assert describe("scenario", broken) == "done (Misconception); safeguarding rule broken: Never promise secrecy"
+    old = {"outcome": "developing"}
+    assert describe("scenario", old).endswith("from an earlier version of the course, scored by earlier rules")
+    hostile = {"score": "<img src=x onerror=alert(1)>", "total": 3, "course_version": COURSE_VERSION}
+    assert "<img" not in describe("quiz", hostile) and "&lt;img" in describe("quiz", hostile)
+
+
+def test_a_final_check_passed_under_an_earlier_version_must_be_taken_again(fresh_store):
+    fresh_store.record("quiz:fixture_check", {"kind": "quiz", "score": 2, "total": 2, "passed": True})
+    fresh_store.kept["elements"]["quiz:fixture_check"].pop("course_version")
+    view = show_completion(final_check="fixture_check")
+    assert "from an earlier version of the course" in html_of(view) and "take the final check again" in html_of(view)

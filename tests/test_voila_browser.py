@@ -102,6 +102,30 @@ def test_scenario_played_to_its_debrief_by_mouse(page):
     assert page.problems == []
 
 
+def test_a_rule_breaking_path_is_named_and_never_ends_well(page):
+    """Module 08's first scenario, played by mouse: put off telling the lead until tomorrow, then the
+    strongest choice at every later step; the debrief still names the broken rule."""
+    p = page.open("08_when_a_child_tells_you.ipynb")
+    scenario = p.locator(".cop-scenario").first
+    scenario.locator(".cop-choice", has_text="tomorrow").click(timeout=90_000)
+    scenario.get_by_text("This breaks a safeguarding rule").wait_for(timeout=10_000)
+    for _ in range(12):
+        go_on = scenario.get_by_role("button", name="Continue").or_(
+            scenario.get_by_role("button", name="See the debrief"))
+        last = go_on.inner_text(timeout=10_000).strip() == "See the debrief"
+        go_on.click()
+        if last:
+            break
+        scenario.locator(".cop-choice").first.click(timeout=10_000)
+    debrief = scenario.locator(".cop-debrief")
+    debrief.wait_for(timeout=10_000)
+    text = debrief.inner_text()
+    assert "A safeguarding rule was broken on this path" in text
+    assert "Safeguarding rules broken on this path" in text and "Pass a concern on at once" in text
+    assert "Your outcome: Misconception" in text
+    assert page.problems == []
+
+
 @pytest.mark.parametrize("module", MODULES)
 def test_axe_finds_no_serious_or_critical_violation(page, module):
     p = page.open(module)

@@ -7,6 +7,7 @@ from pathlib import Path
 from .errors import CourseDataError
 from .graph import check_sources
 from .reflection import Prompt, Reflection
+from .rules import check_breaks
 from .schema_check import check
 from .sort_activity import Sort, SortItem
 from .yaml_reader import read_yaml
@@ -19,13 +20,19 @@ def load_sort(path: Path, known_sources: set[str] | None = None) -> Sort:
     ids = [c for c, _ in categories]
     if len(set(ids)) != len(ids):
         raise CourseDataError(path, "categories", "two categories share an id")
+    safe = {c["id"] for c in data["categories"] if c.get("safe")}
+    items = []
     for index, item in enumerate(data["items"]):
         if item["category"] not in ids:
             raise CourseDataError(path, f"items[{index}].category",
                                   f"'{item['category']}' is not a category ({', '.join(ids)})")
+        breaks = check_breaks(path, f"items[{index}].breaks", item.get("breaks", ()))
+        if breaks and item["category"] in safe:
+            raise CourseDataError(path, f"items[{index}].category", f"'{item['category']}' is a safe category, but "
+                                  f"the item breaks a rule ({', '.join(breaks)})")
+        items.append(SortItem(item["text"], item["category"], item["feedback"], breaks))
     check_sources(path, data["sources"], known_sources)
-    return Sort(path.stem, data["title"], data["instructions"], categories,
-                tuple(SortItem(**i) for i in data["items"]), tuple(data["sources"]), path)
+    return Sort(path.stem, data["title"], data["instructions"], categories, tuple(items), tuple(data["sources"]), path)
 
 
 def load_reflection(path: Path) -> Reflection:

@@ -23,17 +23,25 @@ BAND_MEANINGS = {
 }
 
 OUTCOME_RULE = (
-    "Any choice showing a misconception makes the outcome 'misconception', because that belief is "
-    "the first thing to put right. Otherwise the outcome is the average of your choices, rounded "
-    "down (secure 3, developing 2, emerging 1), so 'secure' means every choice was secure."
+    "A choice that breaks one of the course's hard safeguarding rules, or shows a misconception, "
+    "makes the outcome 'misconception', whatever else you chose: no later choice can make up for it. "
+    "Otherwise the outcome is the average of your choices, rounded down (secure 3, developing 2, "
+    "emerging 1), so 'secure' means every choice was secure."
 )
 
+GOOD_OUTCOMES = ("secure", "developing")
 
-def outcome(bands: list[str]) -> str:
+
+def outcome(bands: list[str], broke_a_rule: bool = False) -> str:
     """The path's outcome band under OUTCOME_RULE."""
     if not bands:
         raise ValueError("a path has at least one choice")
-    if "misconception" in bands:
+    if broke_a_rule or "misconception" in bands:
         return "misconception"
     ranks = [BANDS.index(b) for b in bands]
     return BANDS[sum(ranks) // len(ranks)]
+
+
+def ends_well(band: str) -> bool:
+    """Whether an outcome counts as a good result (a path that broke a rule never does)."""
+    return band in GOOD_OUTCOMES

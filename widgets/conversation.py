@@ -10,6 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .debrief import RULE_BROKEN_TITLE, Debrief, DebriefLine, broken_rules, shown_lines
+from .rules import course_rules
+
 MAX_SAFETY = 4
 SAFETY_WORDS = {
     0: "has stopped talking",
@@ -24,29 +27,20 @@ TECHNIQUES = {
     "reflecting_back": "Reflecting back in the child's own words",
     "reassurance": "Reassurance (\"You did the right thing telling me\")",
     "honest_next_steps": "Honesty about what happens next",
-    "passing_on": "Passing the concern on to the safeguarding lead",
+    "passing_on": "Passing the concern on to your setting's designated person",
 }
-# Each rule is kept unless one of its mistakes is made on the path.
-RULES = {
-    "No promise of secrecy": {"promise_secrecy"},
-    "No blame": {"blame"},
-    "No investigating (no probing or leading questions)": {"probing", "leading_question", "investigating"},
-    "Staying calm and taking it seriously": {"panic", "dismissing"},
-}
+# Slips that are not hard rules: they can be put right later in the same conversation, and the
+# debrief names them. Probing, blame, secrecy and the like are hard rules (rules.yaml, `breaks:`).
 MISTAKES = {
-    "probing": "probing for detail",
-    "leading_question": "a leading question",
-    "promise_secrecy": "promising secrecy",
-    "blame": "blaming the child",
-    "investigating": "investigating instead of passing on",
     "dismissing": "dismissing the worry",
     "panic": "showing alarm",
 }
 DUTY_TO_REPORT = (
     "Whatever happened in this conversation, your duty is the same: write down what the child said, "
-    "in their own words, with the date and time, and pass it to your designated safeguarding lead "
-    "(or your setting's equivalent) today. If the child is in immediate danger, call the police or "
-    "emergency services first. Follow your own setting's policy and local law."
+    "in their own words, with the date and time, and pass it to your setting's designated person (in "
+    "England, the designated safeguarding lead) today. If the child is in immediate danger, call the "
+    "police or emergency services first. If the law where you work gives you a personal duty to report "
+    "to the authorities, do that too. Follow your own setting's policy and local law."
 )
 
 
@@ -57,7 +51,9 @@ class Reply:
     feedback: str
     next: str
     uses: tuple[str, ...] = ()
-    mistakes: tuple[str, ...] = ()
+    mistakes: tuple[str, ...] = ()  # slips that can be repaired (MISTAKES)
+    breaks: tuple[str, ...] = ()  # hard rules broken (rules.yaml); such a path never ends well
+    does: tuple[str, ...] = ()  # facts this reply makes true, for debrief lines that state them
 
 
 @dataclass(frozen=True)
@@ -73,9 +69,9 @@ class Turn:
 @dataclass(frozen=True)
 class ConversationEnding:
     id: str
-    outcome: str  # "good" or "poor"
+    outcome: str  # "good" or "poor", for a path that broke no hard rule
     title: str
-    debrief: str
+    debrief: tuple[DebriefLine, ...]
     child_says: str = ""
 
 
@@ -150,7 +146,9 @@ class ConversationRun:
             raise IndexError(f"turn '{turn.id}' has {len(turn.replies)} replies, not {index + 1}")
         chosen = turn.replies[index]
         self.taken.append((turn.id, index))
-        self.safety = max(0, min(MAX_SAFETY, self.safety + chosen.effect))
+        # The loader refuses a rule-breaking reply that raises safety; the engine holds to it too.
+        effect = min(chosen.effect, 0) if chosen.breaks else chosen.effect
+        self.safety = max(0, min(MAX_SAFETY, self.safety + effect))
         self.current = self.conversation.shut_down if self.safety == 0 else chosen.next
         return chosen
 
@@ -171,10 +169,36 @@ class ConversationRun:
         used = {u for r in self.replies_taken for u in r.uses}
         return [label for key, label in TECHNIQUES.items() if key not in used]
 
-    def rules_kept(self) -> dict[str, bool]:
-        made = {m for r in self.replies_taken for m in r.mistakes}
-        return {rule: not (made & mistakes) for rule, mistakes in RULES.items()}
+    @property
+    def rules_broken(self) -> list[str]:
+        """Ids of the hard rules broken so far, in the order first broken."""
+        return list(dict.fromkeys(r for reply in self.replies_taken for r in reply.breaks))
 
-    def mistakes_made(self) -> list[str]:
-        made = [m for r in self.replies_taken for m in r.mistakes]
-        return [MISTAKES[m] for m in dict.fromkeys(made)]
+    @property
+    def facts(self) -> set[str]:
+        return {fact for r in self.replies_taken for fact in r.does}
+
+    @property
+    def outcome(self) -> str:
+        """The ending's outcome, unless the path broke a hard rule: then it is poor, whatever the ending."""
+        ending = self.node
+        if not isinstance(ending, ConversationEnding):
+            raise RuntimeError(f"conversation '{self.conversation.name}' has not ended yet")
+        return "poor" if self.rules_broken else ending.outcome
+
+    def debrief(self) -> Debrief:
+        """The debrief of the conversation as it went: techniques used, rules broken, slips named."""
+        outcome = self.outcome
+        ending = self.node
+        assert isinstance(ending, ConversationEnding)
+        broken = broken_rules(((r.text, r.breaks) for r in self.replies_taken), course_rules())
+        slips = tuple(f"{MISTAKES[m]}: \u201c{r.text}\u201d" for r in self.replies_taken for m in r.mistakes)
+        return Debrief(
+            title=RULE_BROKEN_TITLE if broken else ending.title,
+            outcome=outcome,
+            ends_well=outcome == "good",
+            lines=shown_lines(ending.debrief, self.facts),
+            went_well=tuple(self.techniques_used()),
+            broken=broken,
+            slips=slips,
+        )

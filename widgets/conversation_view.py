@@ -10,9 +10,14 @@ import ipywidgets as w
 from . import data_files
 from .bibliography import Source, source_html
 from .conversation import DUTY_TO_REPORT, MAX_SAFETY, Conversation, ConversationEnding, ConversationRun, Turn
+from .debrief_view import debrief_html, rule_note_html
 from .element import BranchingElement
 from .style import button
 from .text import markdown_html, plain
+
+OUTCOMES = {"good": ("A good ending", "the child felt heard and the concern was passed on, with no rule broken"),
+            "poor": ("A poor ending", "the child was left without the help they needed, or a safeguarding rule "
+                                      "was broken")}
 
 
 def meter_html(name: str, safety: int, words: str) -> str:
@@ -64,7 +69,7 @@ class ConversationView(BranchingElement):
         self.after_choice(
             f"<p><strong>You said:</strong> {plain(chosen.text)}</p>"
             f'<div class="cop-feedback" role="status"><p><strong>{plain(name)} {change}.</strong></p>'
-            f"{markdown_html(chosen.feedback)}</div>"
+            f"{rule_note_html(chosen.breaks)}{markdown_html(chosen.feedback)}</div>"
         )
 
     def show_node(self) -> None:
@@ -89,23 +94,19 @@ class ConversationView(BranchingElement):
 
     def show_ending(self, ending: ConversationEnding) -> None:
         run, c = self.run, self.run.conversation
-        self.store.record(self.key, {"kind": "conversation", "outcome": ending.outcome, "ending": ending.id})
+        debrief = run.debrief()
+        self.store.record(self.key, {"kind": "conversation", "outcome": debrief.outcome, "ending": ending.id,
+                                     "rules_broken": [b.rule.id for b in debrief.broken]})
         said = (f'<p class="cop-child"><strong>{plain(c.child_name)} says:</strong> “{plain(ending.child_says)}”</p>'
                 if ending.child_says else "")
-        used = "".join(f"<li>{plain(t)}</li>" for t in run.techniques_used()) or "<li>none yet</li>"
         missed = "".join(f"<li>{plain(t)}</li>" for t in run.techniques_missed()) or "<li>none</li>"
-        rules = "".join(f"<li>{plain(rule)}: {'kept' if kept else 'broken'}</li>"
-                        for rule, kept in run.rules_kept().items())
         refs = "".join(f"<li>{source_html(self.sources[k])}</li>" for k in c.sources)
-        outcome = "A good ending" if ending.outcome == "good" else "A poor ending"
+        outcome, meaning = OUTCOMES[debrief.outcome]
         again = button("Practise this conversation again", "cop-action")
         again.on_click(lambda _b: self.restart())
         self.body.children = [
-            w.HTML(f'<div role="status">{said}<p><strong>Debrief: {plain(ending.title)} ({outcome}).</strong></p>'
-                   f"{markdown_html(ending.debrief)}</div>"
-                   f"<p><strong>Techniques you used:</strong></p><ul>{used}</ul>"
-                   f"<p><strong>Techniques you did not use this time:</strong></p><ul>{missed}</ul>"
-                   f"<p><strong>The rules:</strong></p><ul>{rules}</ul>"
+            w.HTML(said + debrief_html(debrief, outcome, meaning, "Techniques you used")
+                   + f"<p><strong>Techniques you did not use this time:</strong></p><ul>{missed}</ul>"
                    f'<div class="cop-duty"><p><strong>Your duty, whatever the ending:</strong> '
                    f"{plain(DUTY_TO_REPORT)}</p></div>"
                    + (f"<p>Sources:</p><ul>{refs}</ul>" if refs else "")),

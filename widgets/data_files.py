@@ -1,7 +1,7 @@
 """Where the course's data files live, and loading them by the short names notebooks use.
 
 Notebooks run with the module folder as working directory (JupyterLab, Voilà and nbclient all do
-this), so `show_scenario("01_first_phone")` finds `scenarios/01_first_phone.yaml` beside the
+this), so `show_scenario("01_parents_evening")` finds `scenarios/01_parents_evening.yaml` beside the
 notebook. COURSE_MODULES_DIR overrides that for scripts and tests.
 """
 

@@ -16,9 +16,11 @@ import ipywidgets as w
 from .bands import BAND_LABELS
 from .data_files import modules_dir
 from .element import CourseElement
+from .rules import course_rules
 from .store import StorePanel
 from .style import button
 from .text import plain
+from .version import COURSE_VERSION
 
 CALL = re.compile(r'^show_(scenario|quiz|conversation|sort|reflection)\("([a-z0-9_]+)"\)$')
 KIND_WORDS = {"scenario": "Scenario", "quiz": "Knowledge check", "conversation": "Conversation practice",
@@ -42,18 +44,33 @@ def course_map(root: Path | None = None) -> list[tuple[str, str, list[tuple[str,
     return found
 
 
+def from_earlier_version(saved: dict) -> bool:
+    """Kept under another course version, so scored by other rules (see version.py)."""
+    return saved.get("course_version") != COURSE_VERSION
+
+
 def describe(kind: str, saved: dict | None) -> str:
+    """One line of HTML on a kept result; every kept value is escaped, it came from the browser."""
     if not saved:
         return "not yet"
     if kind == "scenario":
-        return f"done ({BAND_LABELS.get(saved.get('outcome'), '?')})"
-    if kind == "quiz":
-        return f"{saved.get('score')} of {saved.get('total')}, {'passed' if saved.get('passed') else 'not passed yet'}"
-    if kind == "conversation":
-        return f"done ({'good' if saved.get('outcome') == 'good' else 'poor'} ending)"
-    if kind == "sort":
-        return f"done ({saved.get('score')} of {saved.get('total')})"
-    return "started"
+        line = f"done ({BAND_LABELS.get(saved.get('outcome'), '?')})"
+    elif kind == "quiz":
+        line = (f"{plain(str(saved.get('score')))} of {plain(str(saved.get('total')))}, "
+                f"{'passed' if saved.get('passed') else 'not passed yet'}")
+    elif kind == "conversation":
+        line = f"done ({'good' if saved.get('outcome') == 'good' else 'poor'} ending)"
+    elif kind == "sort":
+        line = f"done ({plain(str(saved.get('score')))} of {plain(str(saved.get('total')))})"
+    else:
+        line = "started"
+    rules = course_rules()
+    broken = [rules[r].name for r in saved.get("rules_broken") or () if isinstance(r, str) and r in rules]
+    if broken:
+        line += f"; safeguarding rule broken: {plain('; '.join(broken))}"
+    if kind != "reflection" and from_earlier_version(saved):
+        line += "; from an earlier version of the course, scored by earlier rules"
+    return line
 
 
 class ProgressView(CourseElement):
@@ -113,7 +130,14 @@ class CompletionView(CourseElement):
         if not (final and final.get("passed")):
             self.body.children = [w.HTML(
                 '<p role="status"><strong>Locked:</strong> the record opens once you pass the final '
-                "knowledge check (70% or more) in this browser.</p>")]
+                "knowledge check (70% or more, with no answer that breaks a safeguarding rule) in this "
+                "browser.</p>")]
+            return
+        if from_earlier_version(final):
+            self.body.children = [w.HTML(
+                '<p role="status"><strong>Locked:</strong> your pass of the final check is from an earlier '
+                "version of the course, scored before answers were checked against the safeguarding rules. "
+                "Please take the final check again to create your record.</p>")]
             return
         if saved and saved.get("name") and not self.name_box.value:
             self.name_box.value = saved["name"]
@@ -126,15 +150,16 @@ class CompletionView(CourseElement):
         final = self.store.get(self.final_key) or {}
         lines = []
         for number, title, calls in course_map():
-            done = [describe(k, self.store.get(f"{k}:{n}")) for k, n in calls]
             if calls:
-                lines.append(f"<li>Module {plain(number)}: {plain(title)}: "
-                             f"{sum(d != 'not yet' for d in done)} of {len(calls)} activities done</li>")
+                items = "".join(f"<li>{KIND_WORDS[k]} {plain(n)}: {describe(k, self.store.get(f'{k}:{n}'))}</li>"
+                                for k, n in calls)
+                lines.append(f"<li>Module {plain(number)}: {plain(title)}<ul>{items}</ul></li>")
         when = (on or date.today()).isoformat()
         return (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Record of learning: '
                 f"{plain(name)}</title></head><body><main><h1>Record of learning</h1>"
                 f"<p><strong>{plain(name)}</strong> completed the course <em>{COURSE_TITLE}</em>.</p>"
-                f"<p>Date: {when}. Final knowledge check: {final.get('score')} of {final.get('total')} "
+                f"<p>Date: {when}. Final knowledge check: {plain(str(final.get('score')))} of "
+                f"{plain(str(final.get('total')))} "
                 f"(passed on {plain(str(final.get('date')))}).</p><ul>{''.join(lines)}</ul>"
                 f"<p><strong>{NOT_A_CERTIFICATE}</strong></p></main></body></html>")
 

@@ -13,6 +13,7 @@ class Option:
     text: str
     correct: bool
     explanation: str
+    breaks: tuple[str, ...] = ()  # hard rules this option breaks (rules.yaml)
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,9 @@ class Question:
     text: str
     options: tuple[Option, ...]
     module: str = ""
+    # "best": the right answer is the safe one, so a rule-breaking option is always wrong;
+    # "rule_breaking": the question asks the learner to spot the options that break a rule.
+    asks_for: str = "best"
 
     @property
     def multiple(self) -> bool:
@@ -74,10 +78,21 @@ class QuizAttempt:
     def complete(self) -> bool:
         return all(q.id in self.answers for q in self.quiz.questions)
 
+    def rule_breaking_answers(self) -> list[tuple[Question, str, Option]]:
+        """(question, rule id, option) for every chosen answer that would break a hard rule."""
+        broken = []
+        for q in self.quiz.questions:
+            if q.asks_for == "best":
+                for i in sorted(self.answers.get(q.id, ())):
+                    broken.extend((q, rule, q.options[i]) for rule in q.options[i].breaks)
+        return broken
+
     @property
     def passed(self) -> bool:
-        """Pass when score / maximum reaches the pass mark; compared exactly, never rounded."""
-        return self.score >= self.quiz.pass_mark * len(self.quiz.questions) - 1e-9
+        """Pass when score / maximum reaches the pass mark (compared exactly, never rounded) and no
+        chosen answer breaks a hard rule: a check is never passed with a rule-breaking answer."""
+        reached = self.score >= self.quiz.pass_mark * len(self.quiz.questions) - 1e-9
+        return reached and not self.rule_breaking_answers()
 
     def by_objective(self) -> dict[str, tuple[int, int]]:
         """(right, asked) for each learning objective, in the order the questions name them."""

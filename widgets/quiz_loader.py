@@ -6,6 +6,7 @@ from pathlib import Path
 
 from .errors import CourseDataError
 from .quiz import DEFAULT_PASS_MARK, Option, Question, Quiz
+from .rules import check_breaks
 from .schema_check import check
 from .yaml_reader import read_yaml
 
@@ -22,7 +23,18 @@ def load_quiz(path: Path) -> Quiz:
         seen.add(q["id"])
         if not any(o["correct"] for o in q["options"]):
             raise CourseDataError(path, f"questions[{index}].options", "no option is marked correct")
-        questions.append(Question(q["id"], q["objective"], q["text"],
-                                  tuple(Option(**o) for o in q["options"]), q.get("module", "")))
+        asks_for = q.get("asks_for", "best")
+        options = []
+        for o_index, o in enumerate(q["options"]):
+            field = f"questions[{index}].options[{o_index}]"
+            breaks = check_breaks(path, f"{field}.breaks", o.get("breaks", ()))
+            if asks_for == "best" and breaks and o["correct"]:
+                raise CourseDataError(path, f"{field}.correct", f"an option that breaks a rule ({', '.join(breaks)}) "
+                                      "cannot be a right answer")
+            if asks_for == "rule_breaking" and bool(breaks) != o["correct"]:
+                raise CourseDataError(path, f"{field}.correct", "in a question that asks for the rule-breaking "
+                                      "options, an option is right exactly when it has `breaks:`")
+            options.append(Option(o["text"], o["correct"], o["explanation"], breaks))
+        questions.append(Question(q["id"], q["objective"], q["text"], tuple(options), q.get("module", ""), asks_for))
     return Quiz(name=path.stem, title=data["title"], questions=tuple(questions),
                 pass_mark=data.get("pass_mark", DEFAULT_PASS_MARK), path=path)

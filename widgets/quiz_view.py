@@ -7,6 +7,7 @@ import string
 import ipywidgets as w
 
 from . import data_files
+from .debrief_view import rule_note_html
 from .element import CourseElement
 from .quiz import Question, Quiz, QuizAttempt
 from .style import button
@@ -80,7 +81,8 @@ class QuizView(CourseElement):
         items = "".join(
             f"<li><strong>{string.ascii_uppercase[i]}"
             f"{' (you chose this)' if i in chosen else ''}: "
-            f"{'correct' if o.correct else 'not correct'}.</strong> {markdown_html(o.explanation)}</li>"
+            f"{'correct' if o.correct else 'not correct'}.</strong> "
+            f"{rule_note_html(o.breaks) if q.asks_for == 'best' else ''}{markdown_html(o.explanation)}</li>"
             for i, o in enumerate(q.options)
         )
         verdict = "Right." if right else "Not quite."
@@ -99,8 +101,10 @@ class QuizView(CourseElement):
         a = self.attempt
         total = len(a.quiz.questions)
         by_module = a.by_module()
+        broken = a.rule_breaking_answers()
         self.store.record(self.key, {"kind": "quiz", "score": a.score, "total": total, "passed": a.passed,
-                                     "by_module": {m: list(r) for m, r in by_module.items()}})
+                                     "by_module": {m: list(r) for m, r in by_module.items()},
+                                     "rules_broken": sorted({rule for _q, rule, _o in broken})})
         rows = "".join(f"<li>{plain(obj)}: {right} of {asked}</li>"
                        for obj, (right, asked) in a.by_objective().items())
         if by_module:
@@ -108,8 +112,16 @@ class QuizView(CourseElement):
                 f"<li>Module {plain(m)}: {right} of {asked}</li>" for m, (right, asked) in by_module.items())
         verdict = ("Passed: well done." if a.passed
                    else "Not passed yet: look again at the objectives below with fewer right answers.")
+        rule_lines = ""
+        if broken:
+            verdict = "Not passed yet: an answer you chose would break a safeguarding rule."
+            rule_lines = "".join(f"<li>Question {a.quiz.questions.index(q) + 1}: \u201c{plain(o.text)}\u201d</li>"
+                                 for q, _rule, o in broken)
+            rule_lines = (f"{rule_note_html(tuple(dict.fromkeys(rule for _q, rule, _o in broken)))}"
+                          f"<p>A knowledge check is never passed with an answer that breaks a rule, whatever the "
+                          f"score. The answers:</p><ul>{rule_lines}</ul>")
         self.present(f'<div role="status"><p><strong>Your score: {a.score} of {total}. {verdict}</strong>'
-                     f"</p><p>By learning objective:</p><ul>{rows}</ul></div>",
+                     f"</p>{rule_lines}<p>By learning objective:</p><ul>{rows}</ul></div>",
                      "Try the knowledge check again", self.restart)
 
     def restart(self) -> None:

@@ -11,6 +11,8 @@ from functools import cached_property
 from pathlib import Path
 
 from . import bands
+from .debrief import RULE_BROKEN_TITLE, Debrief, DebriefLine, broken_rules, shown_lines
+from .rules import course_rules
 
 
 @dataclass(frozen=True)
@@ -22,6 +24,8 @@ class Choice:
     feedback: str
     next: str
     revisit: str = ""
+    breaks: tuple[str, ...] = ()  # ids of the hard rules this choice breaks (rules.yaml)
+    does: tuple[str, ...] = ()  # facts this choice makes true, for debrief lines that state them
 
 
 @dataclass(frozen=True)
@@ -35,11 +39,11 @@ class Step:
 
 @dataclass(frozen=True)
 class Ending:
-    """Where a path stops: a title and the debrief every learner reads."""
+    """Where a path stops: a title and the debrief lines, each shown on the paths it is true of."""
 
     id: str
     title: str
-    debrief: str
+    debrief: tuple[DebriefLine, ...]
 
 
 @dataclass(frozen=True)
@@ -113,15 +117,41 @@ class ScenarioRun:
         return [self.scenario.steps[step].choices[i] for step, i in self.taken]
 
     @property
+    def rules_broken(self) -> list[str]:
+        """Ids of the hard rules broken so far, in the order first broken."""
+        return list(dict.fromkeys(r for c in self.choices_taken for r in c.breaks))
+
+    @property
     def outcome(self) -> str:
         """The outcome band of the path so far (see bands.OUTCOME_RULE)."""
-        return bands.outcome([c.band for c in self.choices_taken])
+        return bands.outcome([c.band for c in self.choices_taken], broke_a_rule=bool(self.rules_broken))
+
+    @property
+    def facts(self) -> set[str]:
+        return {fact for c in self.choices_taken for fact in c.does}
 
     @property
     def to_revisit(self) -> list[str]:
         """What the learner should look at again: the 'revisit' notes of choices short of secure."""
         notes = [c.revisit for c in self.choices_taken if c.band != "secure" and c.revisit]
         return list(dict.fromkeys(notes))
+
+    def debrief(self) -> Debrief:
+        """The debrief of the path taken: only what it did, each rule it broke, what to revisit."""
+        ending = self.node
+        if not isinstance(ending, Ending):
+            raise RuntimeError(f"scenario '{self.scenario.name}' has not ended yet")
+        broken = broken_rules(((c.text, c.breaks) for c in self.choices_taken), course_rules())
+        outcome = self.outcome
+        return Debrief(
+            title=RULE_BROKEN_TITLE if broken else ending.title,
+            outcome=outcome,
+            ends_well=bands.ends_well(outcome),
+            lines=shown_lines(ending.debrief, self.facts),
+            went_well=tuple(c.text for c in self.choices_taken if c.band == "secure"),
+            broken=broken,
+            revisit=tuple(self.to_revisit),
+        )
 
     @property
     def decision_number(self) -> int:

@@ -13,6 +13,7 @@ import ipywidgets as w
 from . import data_files
 from .bands import BAND_LABELS, BAND_MEANINGS, OUTCOME_RULE
 from .bibliography import Source, source_html
+from .debrief_view import debrief_html, rule_note_html
 from .element import BranchingElement
 from .scenario import Ending, Scenario, ScenarioRun, Step
 from .style import button
@@ -44,7 +45,7 @@ class ScenarioView(BranchingElement):
         self.after_choice(
             f"<p><strong>You chose {letter}:</strong> {plain(choice.text)}</p>"
             f'<div class="cop-feedback" role="status"><p><strong>{BAND_LABELS[choice.band]}:</strong> '
-            f"{BAND_MEANINGS[choice.band]}.</p>{markdown_html(choice.feedback)}</div>"
+            f"{BAND_MEANINGS[choice.band]}.</p>{rule_note_html(choice.breaks)}{markdown_html(choice.feedback)}</div>"
         )
 
     # drawing -------------------------------------------------------------------------------
@@ -66,17 +67,15 @@ class ScenarioView(BranchingElement):
     def show_ending(self, ending: Ending) -> None:
         scenario = self.run.scenario
         refs = "".join(f"<li>{source_html(self.sources[k])}</li>" for k in scenario.sources)
-        revisit = "".join(f"<li>{plain(note)}</li>" for note in self.run.to_revisit)
-        band = self.run.outcome
-        self.store.record(self.key, {"kind": "scenario", "outcome": band, "ending": ending.id})
+        debrief = self.run.debrief()
+        band = debrief.outcome
+        self.store.record(self.key, {"kind": "scenario", "outcome": band, "ending": ending.id,
+                                     "rules_broken": [b.rule.id for b in debrief.broken]})
         again = button("Play this scenario again", "cop-action")
         again.on_click(lambda _b: self.restart())
         self.body.children = [
             w.HTML(
-                f'<div role="status"><p><strong>Debrief: {plain(ending.title)}</strong></p>'
-                f"{markdown_html(ending.debrief)}"
-                f"<p><strong>Your outcome: {BAND_LABELS[band]}</strong> ({BAND_MEANINGS[band]}).</p></div>"
-                + (f"<p>Worth revisiting:</p><ul>{revisit}</ul>" if revisit else "")
+                debrief_html(debrief, BAND_LABELS[band], BAND_MEANINGS[band], "Choices that helped")
                 + f"<details><summary>How the outcome is worked out</summary><p>{plain(OUTCOME_RULE)}</p></details>"
                 + (f"<p>Sources:</p><ul>{refs}</ul>" if refs else "")
             ),

@@ -11,6 +11,7 @@ class SortItem:
     text: str
     category: str
     feedback: str
+    breaks: tuple[str, ...] = ()  # hard rules this item breaks (rules.yaml); never in a safe category
 
 
 @dataclass(frozen=True)

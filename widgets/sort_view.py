@@ -7,6 +7,7 @@ import ipywidgets as w
 
 from . import data_files
 from .bibliography import Source, source_html
+from .debrief_view import rule_note_html
 from .element import CourseElement
 from .sort_activity import Sort, SortAttempt
 from .style import button
@@ -64,7 +65,8 @@ class SortView(CourseElement):
             else:
                 right = plain(sort.label(item.category))
                 verdict = f"Not quite: you chose {plain(chosen)}; the course places it in {right}."
-            lines.append(f"<li><strong>Item {index + 1}. {verdict}</strong> {markdown_html(item.feedback)}</li>")
+            lines.append(f"<li><strong>Item {index + 1}. {verdict}</strong> {rule_note_html(item.breaks)}"
+                         f"{markdown_html(item.feedback)}</li>")
         total = len(sort.items)
         self.store.record(self.key, {"kind": "sort", "score": self.attempt.score, "total": total})
         refs = "".join(f"<li>{source_html(self.sources[k])}</li>" for k in sort.sources)

@@ -46,10 +46,6 @@ function render({ model, el }) {
   });
   model.on("msg:custom", (msg) => {
     if (msg.kind === "download") download(msg.filename, msg.text, msg.mime);
-    if (msg.kind === "clear") {
-      [KEY, KEY + ".next", KEY + ".backup"].forEach((k) => localStorage.removeItem(k));
-      model.send({ kind: "cleared" });
-    }
   });
   if (model.get("show_controls")) renderControls(model, el);
 }

@@ -15,6 +15,8 @@ from typing import Any
 import anywidget
 import traitlets
 
+from .version import COURSE_VERSION
+
 VERSION = 1
 
 
@@ -79,8 +81,8 @@ class LearnerStore(anywidget.AnyWidget):
         return self.kept["elements"].get(key)
 
     def record(self, key: str, value: dict[str, Any]) -> None:
-        """Keep ``value`` for element ``key`` (e.g. "quiz:01_check"), dated today."""
-        self.kept["elements"][key] = {**value, "date": date.today().isoformat()}
+        """Keep ``value`` for element ``key`` (e.g. "quiz:01_check"), dated today and with the course version."""
+        self.kept["elements"][key] = {**value, "date": date.today().isoformat(), "course_version": COURSE_VERSION}
         self._replace(self.kept)
 
     def elements(self) -> dict[str, dict[str, Any]]:
@@ -90,8 +92,6 @@ class LearnerStore(anywidget.AnyWidget):
         """Let the learner save ``text`` as a file; the browser makes it, nothing is uploaded."""
         self.send({"kind": "download", "filename": filename, "text": text, "mime": mime})
 
-    def clear(self) -> None:
-        self.send({"kind": "clear"})
 
 
 class StorePanel(anywidget.AnyWidget):

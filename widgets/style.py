@@ -34,6 +34,9 @@ CSS = """
 .cop-element th, .cop-element td { border: 1px solid var(--jp-border-color1, #767676); padding: 0.3rem 0.5rem;
   text-align: left; vertical-align: top; }
 .cop-store-controls button { min-height: 2.75rem; font-size: 1rem; margin: 0.25rem 0; }
+.cop-rule { border: 2px solid var(--jp-border-color1, #767676); border-left-width: 6px; padding: 0.5rem 0.75rem;
+  margin: 0.5rem 0; }
+.cop-debrief h5 { font-size: 1rem; margin: 0.75rem 0 0.25rem 0; }
 .cop-meta { color: var(--jp-ui-font-color1, #1f1f1f); }
 </style>
 """

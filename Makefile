@@ -14,10 +14,14 @@ export JUPYTER_PATH := $(CURDIR)/share/jupyter
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-$(VENV)/.course-installed: environment.yml pyproject.toml scripts/pip_pins.py | $(BIN)/python
+SERVER_CONFIG := etc/jupyter/jupyter_server_config.json
+
+$(VENV)/.course-installed: environment.yml pyproject.toml scripts/pip_pins.py $(SERVER_CONFIG) | $(BIN)/python
 	$(BIN)/python scripts/pip_pins.py environment.yml > $(VENV)/requirements.txt
 	$(BIN)/pip install --disable-pip-version-check -q -r $(VENV)/requirements.txt
 	$(BIN)/pip install --disable-pip-version-check -q --no-deps -e .
+	# An editable install skips data files: put the course's Jupyter configuration in place by hand.
+	mkdir -p $(VENV)/etc/jupyter && cp $(SERVER_CONFIG) $(VENV)/$(SERVER_CONFIG)
 	touch $@
 
 $(VENV)/.test-installed: requirements-test.txt $(VENV)/.course-installed

@@ -22,8 +22,10 @@ c.ExecutePreprocessor.timeout = 60
 c.OverwriteCells.add_missing_cells = True
 
 # Trainer grading (docs/trainer-guide.md). Each submission runs in a bubblewrap sandbox with its
-# output capped; a notebook that tampers with the test machinery is flagged and its automatic
-# score withheld for review; feedback tracebacks never quote hidden tests.
+# output capped; what the learner wrote and what their code displayed is made inert before it is
+# saved, so formgrader and feedback never run a learner's script (docs/security.md); a notebook that
+# tampers with the test machinery is flagged and its automatic score withheld for review; feedback
+# tracebacks never quote hidden tests.
 c.Autograde.sanitize_preprocessors = [
     "nbgrader.preprocessors.ClearOutput",
     "cop_grading.sanitize.DeduplicateIds",
@@ -36,11 +38,19 @@ c.Autograde.autograde_preprocessors = [
     "nbgrader.preprocessors.IgnorePattern",
     "nbconvert.preprocessors.ClearMetadataPreprocessor",
     "nbgrader.preprocessors.LimitOutput",
+    "cop_grading.untrusted.MakeLearnerContentInert",
     "nbgrader.preprocessors.SaveAutoGrades",
     "cop_grading.integrity.WithholdTamperedScores",
     "nbgrader.preprocessors.AssignLatePenalties",
     "nbgrader.preprocessors.CheckCellMetadata",
 ]
+# Hand-ins taken in by cop-grade from a folder or a zip are read within these limits; a file beyond
+# them is refused with a line in the summary and the export, and the rest of the class is graded.
+c.Intake.max_file_mb = 50  # one notebook; the course's largest with outputs is well under 1 MB
+c.Intake.max_total_mb = 2000  # one inbox
+c.Intake.max_files = 5000
+c.Intake.max_ratio = 200  # unpacked / packed size beyond the first MB: higher is a zip bomb
+
 # Feedback returned to a learner shows neither hidden tests nor the trainer's mark scheme
 # (nbgrader issue 917: hidden tests leak into feedback by default).
 c.GenerateFeedback.preprocessors = [

@@ -22,6 +22,8 @@ REQUIRED = {
         "run submissions in the sandbox",
     ("Autograde", "autograde_preprocessors", "cop_grading.integrity.WithholdTamperedScores"):
         "flag tampering instead of crediting it",
+    ("Autograde", "autograde_preprocessors", "cop_grading.untrusted.MakeLearnerContentInert"):
+        "make learners' text and outputs inert before formgrader or feedback shows them",
     ("GenerateFeedback", "preprocessors", "cop_grading.feedback.HideHiddenTestTracebacks"):
         "keep hidden tests out of feedback tracebacks",
     ("GenerateFeedback", "preprocessors", "nbgrader.preprocessors.ClearHiddenTests"):

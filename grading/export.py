@@ -67,3 +67,17 @@ def export_grades(course: Course, assignment: str, problems: dict[str, list[str]
         writer.writerows(rows)
     os.replace(partial, target)
     return target, rows
+
+
+def export_refused(course: Course, assignment: str, refused: list[tuple[str, str]]) -> Path | None:
+    """The files the intake limits refused that name no learner, beside the grades (none: no file)."""
+    target = course.root / "exports" / f"{assignment}-refused.csv"
+    if not refused:
+        target.unlink(missing_ok=True)
+        return None
+    target.parent.mkdir(exist_ok=True)
+    with target.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["file", "reason"])
+        writer.writerows([as_text(path), as_text(why)] for path, why in refused)
+    return target

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .cache import ExecutionCache
 from .course import Course
-from .export import export_grades
+from .export import export_grades, export_refused
 from .intake import recall_problems, remember_problems, take_in
 from .nbgrader_cli import run_nbgrader
 from .parallel import execute_in_parallel
@@ -121,4 +121,6 @@ def grade(course: Course, options: Options) -> Report:
     report.to_mark = [row["student_id"] for row in rows if row["needs_manual_grading"] == "yes"]
     report.outputs = [f"Grades: {grades}",
                       f"Feedback: {course.folder('feedback', '*', assignment)}/", f"nbgrader's output: {log}"]
+    if refused := export_refused(course, assignment, report.refused):
+        report.outputs.insert(1, f"Refused at intake, naming no learner: {refused}")
     return report

@@ -6,7 +6,8 @@ regular expression of your own. The learner is matched to a student already in t
 id, e-mail or full name) or added under an id made from the name. For each learner the newest
 readable notebook is placed where nbgrader expects it (submitted/<id>/<assignment>/<notebook>.ipynb,
 renamed if needed, with its time in timestamp.txt); everything else is reported, never silently
-dropped: files that match no learner, files that are not notebooks, older or extra hand-ins.
+dropped: files that match no learner, files that are not notebooks, older or extra hand-ins, and
+files refused by the intake limits (inbox.py).
 """
 
 from __future__ import annotations
@@ -15,15 +16,15 @@ import datetime
 import json
 import re
 import unicodedata
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from nbgrader.api import Gradebook, MissingEntry
-from traitlets import Unicode
+from traitlets import Float, Integer, Unicode
 from traitlets.config import Configurable
 
 from .course import Course
+from .inbox import Entry, Inbox, Limits, Refused
 from .report import Report
 from .submissions import expected_notebooks, why_unreadable
 
@@ -36,6 +37,7 @@ PRESETS = {
     # By hand (e-mail): "learner/anything.ipynb" or "learner_anything.ipynb".
     "plain": r"^(?P<learner>[^/_]+)[/_](?:.*/)?(?P<filename>[^/]+)$",
 }
+REFUSED_KEY = "*refused*"  # never a student id: ids are made of [a-z0-9.@-]
 IGNORED = re.compile(r"(^|/)(__MACOSX|\.[^/]*|Thumbs\.db|desktop\.ini)($|/)")
 
 
@@ -44,6 +46,15 @@ class Intake(Configurable):
         "How a handed-in file's path names its learner: 'moodle', 'canvas', 'plain', 'auto' (the first preset "
         "that matches) or a regular expression with a named group 'learner' (optional: 'number', 'filename').")
     ).tag(config=True)
+    max_file_mb = Float(50.0, help="Largest file taken in, in MB; a larger hand-in is refused.").tag(config=True)
+    max_total_mb = Float(2000.0, help="Most data taken in from one inbox (folder or zip), in MB; files read "
+                                      "after that are refused.").tag(config=True)
+    max_files = Integer(5000, help="Most files taken in from one inbox; the rest are refused.").tag(config=True)
+    max_ratio = Float(200.0, help="Highest ratio of unpacked to packed size accepted for a zip entry beyond "
+                                  "its first MB; a higher one is a zip bomb and is refused.").tag(config=True)
+
+    def limits(self) -> Limits:
+        return Limits(self.max_file_mb, self.max_total_mb, self.max_files, self.max_ratio)
 
     def patterns(self) -> list[re.Pattern]:
         if self.pattern == "auto":
@@ -53,30 +64,24 @@ class Intake(Configurable):
 
 @dataclass
 class HandIn:
-    """One file handed in, with what its path says about whose it is."""
+    """One file handed in, with what its path says about whose it is (read only when needed)."""
 
-    path: str
-    data: bytes
-    time: datetime.datetime
+    entry: Entry
     learner: str
     number: str
     filename: str
 
+    @property
+    def path(self) -> str:
+        return self.entry.path
 
-def read_files(inbox: Path) -> list[tuple[str, bytes, datetime.datetime]]:
-    """(path inside the inbox, content, modification time in UTC) of every file in a folder or zip."""
-    if zipfile.is_zipfile(inbox):
-        with zipfile.ZipFile(inbox) as archive:
-            return [(info.filename, archive.read(info),
-                     datetime.datetime(*info.date_time, tzinfo=datetime.UTC))
-                    for info in archive.infolist() if not info.is_dir() and not IGNORED.search(info.filename)]
-    files = []
-    for path in sorted(p for p in inbox.rglob("*") if p.is_file()):
-        relative = path.relative_to(inbox).as_posix()
-        if not IGNORED.search(relative):
-            files.append((relative, path.read_bytes(),
-                          datetime.datetime.fromtimestamp(path.stat().st_mtime, tz=datetime.UTC)))
-    return files
+    @property
+    def time(self) -> datetime.datetime:
+        return self.entry.time
+
+
+def ignored(path: str) -> bool:
+    return bool(IGNORED.search(path))
 
 
 def slug(name: str) -> str:
@@ -104,45 +109,61 @@ def match(path: str, patterns: list[re.Pattern]) -> dict | None:
     return None
 
 
-def take_in(course: Course, assignment: str, inbox: Path, report: Report) -> None:
-    """Place every learner's newest readable notebook from ``inbox``; report all the rest."""
-    patterns = Intake(config=course.config).patterns()
+def take_in(course: Course, assignment: str, inbox_path: Path, report: Report) -> None:
+    """Place every learner's newest readable notebook from the inbox; report all the rest."""
+    intake = Intake(config=course.config)
+    patterns = intake.patterns()
     hand_ins: dict[tuple[str, str], list[HandIn]] = {}
-    for path, data, time in read_files(inbox):
-        groups = match(path, patterns)
-        if not groups or not groups.get("learner", "").strip():
-            report.unmatched.append(path)
-            continue
-        hand_in = HandIn(path, data, time, " ".join(groups["learner"].split()), groups.get("number") or "",
-                         groups.get("filename") or Path(path).name)
-        hand_ins.setdefault((hand_in.learner, hand_in.number), []).append(hand_in)
-    names = known_students(course)
-    notebooks = expected_notebooks(course, assignment)
-    numbers_per_name: dict[str, set[str]] = {}
-    for learner, number in hand_ins:
-        numbers_per_name.setdefault(learner, set()).add(number)
-    for (learner, number), files in sorted(hand_ins.items()):
-        shared = len(numbers_per_name[learner]) > 1
-        student = slug(f"{learner} {number}") if shared else names.get(learner.casefold(), slug(learner))
-        if shared:
-            report.add(student, assignment, f"another learner is also called {learner!r}: told apart by the "
-                                            f"platform's number {number}; check their ids in the gradebook")
-        place(course, assignment, notebooks, student, learner, files, report)
+    with Inbox(inbox_path, intake.limits(), ignored) as inbox:
+        for entry in inbox.entries():
+            if entry.refusal:  # its path cannot be trusted to name a learner either
+                report.refused.append((entry.path, entry.refusal))
+                continue
+            groups = match(entry.path, patterns)
+            if not groups or not groups.get("learner", "").strip():
+                report.unmatched.append(entry.path)
+                continue
+            hand_in = HandIn(entry, " ".join(groups["learner"].split()), groups.get("number") or "",
+                             groups.get("filename") or Path(entry.path).name)
+            hand_ins.setdefault((hand_in.learner, hand_in.number), []).append(hand_in)
+        if inbox.too_many:
+            report.refused.append((f"{inbox.too_many} more file(s) in {inbox_path.name}",
+                                   f"the inbox holds more than c.Intake.max_files ({intake.max_files}) files, "
+                                   "so these were not read"))
+        names = known_students(course)
+        notebooks = expected_notebooks(course, assignment)
+        numbers_per_name: dict[str, set[str]] = {}
+        for learner, number in hand_ins:
+            numbers_per_name.setdefault(learner, set()).add(number)
+        for (learner, number), files in sorted(hand_ins.items()):
+            shared = len(numbers_per_name[learner]) > 1
+            student = slug(f"{learner} {number}") if shared else names.get(learner.casefold(), slug(learner))
+            if shared:
+                report.add(student, assignment, f"another learner is also called {learner!r}: told apart by the "
+                                                f"platform's number {number}; check their ids in the gradebook")
+            place(course, assignment, notebooks, student, learner, files, report, inbox)
 
 
 def place(course: Course, assignment: str, notebooks: list[str], student: str, learner: str, files: list[HandIn],
-          report: Report) -> None:
+          report: Report, inbox: Inbox) -> None:
     ensure_student(course, student, learner)
     handed = [f for f in files if f.filename.endswith(".ipynb")]
     for other in files:
         if other not in handed:
             report.add(student, assignment, f"handed in {other.path}, which is not a notebook (not graded)")
-    readable = []
+    readable: list[HandIn] = []
+    newest = b""  # only the newest readable notebook's bytes are kept: memory stays one file per learner
     for hand_in in sorted(handed, key=lambda f: (f.time, f.path)):
-        if problem := why_unreadable(hand_in.data):
+        try:
+            data = inbox.read(hand_in.entry)
+        except Refused as refusal:
+            report.add(student, assignment, f"handed in {hand_in.path}, but {refusal}")
+            continue
+        if problem := why_unreadable(data):
             report.add(student, assignment, f"handed in {hand_in.path}, but {problem}")
         else:
             readable.append(hand_in)
+            newest = data
     if not readable:
         if handed:
             report.add(student, assignment, "no readable notebook was handed in: scored 0")
@@ -151,10 +172,11 @@ def place(course: Course, assignment: str, notebooks: list[str], student: str, l
     if len(readable) > 1:
         report.add(student, assignment, f"handed in {len(readable)} notebooks; took the newest, {chosen.path} "
                                         f"(not graded: {', '.join(f.path for f in readable[:-1])})")
-    store(course, assignment, notebooks, student, chosen, report)
+    store(course, assignment, notebooks, student, chosen, newest, report)
 
 
-def store(course: Course, assignment: str, names: list[str], student: str, hand_in: HandIn, report: Report) -> None:
+def store(course: Course, assignment: str, names: list[str], student: str, hand_in: HandIn, data: bytes,
+          report: Report) -> None:
     wanted = hand_in.filename if hand_in.filename[:-len(".ipynb")] in names else f"{names[0]}.ipynb"
     if len(names) > 1 and wanted != hand_in.filename:
         report.add(student, assignment, f"handed in {hand_in.path}, which is none of {', '.join(names)}")
@@ -170,8 +192,8 @@ def store(course: Course, assignment: str, names: list[str], student: str, hand_
         return
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / wanted
-    if not (target.exists() and target.read_bytes() == hand_in.data and existing == hand_in.time):
-        target.write_bytes(hand_in.data)
+    if not (target.exists() and target.read_bytes() == data and existing == hand_in.time):
+        target.write_bytes(data)
         (folder / "timestamp.txt").write_text(hand_in.time.strftime("%Y-%m-%d %H:%M:%S.%f %Z"))
     record = course.root / ".nbgrader" / f"intake-{assignment}.json"
     taken = json.loads(record.read_text()) if record.exists() else {}
@@ -188,6 +210,7 @@ def remember_problems(course: Course, report: Report) -> None:
     """Keep what this run's intake found (learner -> problems; "" -> files that name no learner)."""
     found = {student: list(messages) for student, messages in report.problems.items()}
     found[""] = list(report.unmatched)
+    found[REFUSED_KEY] = list(report.refused)
     problems_record(course, report.assignment).write_text(json.dumps(found, indent=1, sort_keys=True))
 
 
@@ -195,6 +218,7 @@ def recall_problems(course: Course, report: Report) -> None:
     record = problems_record(course, report.assignment)
     found = json.loads(record.read_text()) if record.exists() else {}
     report.unmatched += found.pop("", [])
+    report.refused += [(path, why) for path, why in found.pop(REFUSED_KEY, [])]
     for student, messages in found.items():
         for message in messages:
             report.add(student, report.assignment, message)

@@ -10,6 +10,7 @@ class Report:
     assignment: str
     problems: dict[str, list[str]] = field(default_factory=dict)  # student -> what needs attention
     unmatched: list[str] = field(default_factory=list)  # handed-in files that name no learner
+    refused: list[tuple[str, str]] = field(default_factory=list)  # (file, why) refused at intake, naming no learner
     graded: list[str] = field(default_factory=list)  # students (re)graded in this run
     unchanged: list[str] = field(default_factory=list)  # graded before and not handed in again
     executed_again: list[str] = field(default_factory=list)  # cache misses: executed in nbgrader's run
@@ -44,4 +45,7 @@ class Report:
         if self.unmatched:
             lines.append("Files that name no learner (check Intake.pattern in nbgrader_config.py):")
             lines += [f"  - {path}" for path in self.unmatched]
+        if self.refused:
+            lines.append("Files refused at intake (limits: c.Intake.max_* in nbgrader_config.py):")
+            lines += [f"  - {path}: {why}" for path, why in self.refused]
         return "\n".join(lines)

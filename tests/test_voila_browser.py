@@ -143,3 +143,69 @@ def test_idle_kernels_are_culled_after_pages_close(voila):
     log = voila.log_path.read_text()
     assert log.count("Kernel started") >= 2, "the pages should have started kernels"
     assert "Culling 'idle' kernel" in log
+
+
+@pytest.mark.parametrize("query", ["template=lab", "theme=dark"])
+def test_a_url_cannot_swap_the_course_template_or_theme(voila, query):
+    status, html = get(f"{voila.url}/voila/render/00_start_here.ipynb?{query}")
+    assert status == 200 and '<main id="course-content">' in html
+    assert "cdn.jsdelivr.net" not in html and "theme-dark" not in html
+
+
+def test_pages_carry_a_policy_that_keeps_them_on_their_own_origin(voila):
+    with urllib.request.urlopen(f"{voila.url}/voila/render/00_start_here.ipynb", timeout=60) as response:
+        policy = response.headers["Content-Security-Policy"]
+    assert "default-src 'self'" in policy and "connect-src 'self'" in policy and "object-src 'none'" in policy
+
+
+HOSTILE_SCRIPT = "top.__pwned=(top.__pwned||0)+1"
+GOOD_SCENARIO = {"kind": "scenario", "outcome": "secure", "ending": "good_start", "date": "2026-11-01",
+                 "course_version": "0.2.0"}
+HOSTILE_KEPT = {
+    "version": 1,
+    "elements": {
+        "scenario:01_parents_evening": GOOD_SCENARIO,
+        "quiz:10_final_check": {"kind": "quiz", "score": f"<img src=x onerror={HOSTILE_SCRIPT}>", "total": 27,
+                                "passed": True, "date": "2026-11-01"},
+        "sort:06_screen_quality": {"kind": "sort", "score": 1, "total": "<svg onload=alert(1)>",
+                                   "date": "2026-11-01"},
+        "completion": {"kind": "completion", "name": f"<img src=x onerror={HOSTILE_SCRIPT}>", "date": "2026-11-01"},
+    },
+}
+
+
+def test_hostile_kept_data_runs_no_script_and_is_set_aside_with_a_message(page):
+    import json
+
+    page.page.add_init_script(
+        "if (!sessionStorage.getItem('seeded')) {"
+        f" localStorage.setItem('cop-course/v1', {json.dumps(json.dumps(HOSTILE_KEPT))});"
+        " sessionStorage.setItem('seeded', '1'); }")
+    for module in ("00_start_here.ipynb", "10_final_check.ipynb"):
+        p = page.open(module)
+        p.locator(".cop-element").first.wait_for(timeout=90_000)
+        if module == "00_start_here.ipynb":
+            progress = p.locator(".cop-progress")
+            progress.get_by_text("did not look like this course's data").wait_for(timeout=30_000)
+            assert "Scenario 01_parents_evening: done (Secure)" in progress.inner_text()
+            assert "Knowledge check 10_final_check: not yet" in progress.inner_text()
+        else:
+            p.get_by_text("Locked:").first.wait_for(timeout=30_000)
+        p.wait_for_timeout(1000)
+        assert p.evaluate("() => window.__pwned") is None, f"a kept value ran as script on {module}"
+    assert page.problems == []
+
+
+def test_a_hostile_import_file_runs_no_script_and_keeps_what_fits(page, tmp_path):
+    import json
+
+    hostile = tmp_path / "my-data.json"
+    hostile.write_text(json.dumps(HOSTILE_KEPT))
+    p = page.open("00_start_here.ipynb")
+    progress = p.locator(".cop-progress")
+    progress.locator("input[type=file]").set_input_files(str(hostile), timeout=90_000)
+    progress.get_by_text("Imported 2 records. 2 did not look like this course's data").wait_for(timeout=30_000)
+    progress.get_by_text("Scenario 01_parents_evening: done (Secure)").wait_for(timeout=30_000)
+    p.wait_for_timeout(1000)
+    assert p.evaluate("() => window.__pwned") is None
+    assert page.problems == []

@@ -79,7 +79,10 @@ class ProgressView(CourseElement):
     def __init__(self) -> None:
         self.table = w.HTML("")
         header = ("<h4>Your progress</h4><p>Kept only in this browser. Nothing is sent anywhere. "
-                  "Use the buttons below to download, import or delete it.</p>")
+                  "Use the buttons below to download, import or delete it.</p>"
+                  "<p><strong>On a shared computer</strong>, download what you want to keep and then delete it "
+                  "here before you leave, or the next person to open the course in this browser will see it "
+                  "(on a course server that gives each person their own login, each keeps their own).</p>")
         super().__init__("progress", header, "cop-progress")
         self.panel = StorePanel(self.store)
         self.message = w.HTML("")

@@ -1,9 +1,20 @@
 // The learner's data lives in this browser only (localStorage), never on the server.
-// A save writes the new copy under KEY.next, keeps the previous one as KEY.backup, then
-// replaces KEY, so a write cut off half way never loses what was saved before.
-const KEY = "cop-course/v1";
+// A save writes the new copy under key.next, keeps the previous one as key.backup, then
+// replaces key, so a write cut off half way never loses what was saved before.
+//
+// One address can serve many people: on a JupyterHub without per-user subdomains every user's
+// pages share one origin, so each user gets their own key from the hub's /user/<name>/ prefix.
+// Data an earlier page kept there under the plain key may be someone else's: it is set aside under
+// BASE/unclaimed, never loaded, and offered back by download (docs/security.md).
+export const BASE = "cop-course/v1";
+export const UNCLAIMED = BASE + "/unclaimed";
 
-function valid(text) {
+export function storageKey(pathname) {
+  const match = /\/user\/([^/]+)\//.exec(pathname || "");
+  return match ? `${BASE}/user/${match[1]}` : BASE;
+}
+
+export function valid(text) {
   if (!text) return null;
   try {
     const data = JSON.parse(text);
@@ -13,17 +24,43 @@ function valid(text) {
   }
 }
 
-function loadSaved() {
-  return valid(localStorage.getItem(KEY)) ?? valid(localStorage.getItem(KEY + ".next"))
-    ?? valid(localStorage.getItem(KEY + ".backup"));
+function loadSaved(key) {
+  return valid(localStorage.getItem(key)) ?? valid(localStorage.getItem(key + ".next"))
+    ?? valid(localStorage.getItem(key + ".backup"));
 }
 
-function save(text) {
-  localStorage.setItem(KEY + ".next", text);
-  const previous = valid(localStorage.getItem(KEY));
-  if (previous) localStorage.setItem(KEY + ".backup", previous);
-  localStorage.setItem(KEY, text);
-  localStorage.removeItem(KEY + ".next");
+function save(key, text) {
+  localStorage.setItem(key + ".next", text);
+  const previous = valid(localStorage.getItem(key));
+  if (previous) localStorage.setItem(key + ".backup", previous);
+  localStorage.setItem(key, text);
+  localStorage.removeItem(key + ".next");
+}
+
+function forget(key) {
+  [key, key + ".next", key + ".backup"].forEach((k) => localStorage.removeItem(k));
+}
+
+// Both copies' records, none lost: a record already set aside keeps its key, a clashing one gets "~2" etc.
+export function mergeSetAside(keptText, newText) {
+  if (!keptText) return newText;
+  const kept = JSON.parse(keptText);
+  for (const [name, record] of Object.entries(JSON.parse(newText).elements)) {
+    let free = name;
+    for (let n = 2; free in kept.elements; n += 1) free = `${name}~${n}`;
+    kept.elements[free] = record;
+  }
+  return JSON.stringify(kept);
+}
+
+// On a shared origin, move data kept under the plain key out of everyone's way; true if any is set aside.
+export function setAsideUnclaimed(key, storage) {
+  if (key === BASE) return false;
+  const text = valid(storage.getItem(BASE)) ?? valid(storage.getItem(BASE + ".next"))
+    ?? valid(storage.getItem(BASE + ".backup"));
+  if (text) storage.setItem(UNCLAIMED, mergeSetAside(valid(storage.getItem(UNCLAIMED)), text));
+  [BASE, BASE + ".next", BASE + ".backup"].forEach((k) => storage.removeItem(k));
+  return Boolean(storage.getItem(UNCLAIMED));
 }
 
 function download(filename, text, mime) {
@@ -39,23 +76,25 @@ function download(filename, text, mime) {
 
 function render({ model, el }) {
   el.classList.add("cop-store");
-  model.send({ kind: "load", text: loadSaved() });
+  const key = storageKey(location.pathname);
+  const unclaimed = setAsideUnclaimed(key, localStorage);
+  model.send({ kind: "load", text: loadSaved(key), unclaimed });
   model.on("change:data", () => {
     const text = model.get("data");
-    if (valid(text)) save(text);
+    if (valid(text)) save(key, text);
   });
   model.on("msg:custom", (msg) => {
     if (msg.kind === "download") download(msg.filename, msg.text, msg.mime);
   });
-  if (model.get("show_controls")) renderControls(model, el);
+  if (model.get("show_controls")) renderControls(model, el, key);
 }
 
-function renderControls(model, el) {
+function renderControls(model, el, key) {
   const box = document.createElement("div");
   box.className = "cop-store-controls";
   const exportButton = document.createElement("button");
   exportButton.textContent = "Download everything kept (JSON)";
-  exportButton.addEventListener("click", () => download("cop-course-my-data.json", loadSaved() ?? "{}", "application/json"));
+  exportButton.addEventListener("click", () => download("cop-course-my-data.json", loadSaved(key) ?? "{}", "application/json"));
   const importLabel = document.createElement("label");
   importLabel.textContent = "Import from a file you downloaded before: ";
   const importInput = document.createElement("input");
@@ -78,10 +117,26 @@ function renderControls(model, el) {
     }
     armed = false;
     clearButton.textContent = "Delete everything kept in this browser";
-    [KEY, KEY + ".next", KEY + ".backup"].forEach((k) => localStorage.removeItem(k));
+    forget(key);
     model.send({ kind: "cleared" });
   });
-  for (const part of [exportButton, importLabel, clearButton]) {
+  const parts = [exportButton, importLabel, clearButton];
+  if (localStorage.getItem(UNCLAIMED)) {
+    const unclaimedDownload = document.createElement("button");
+    unclaimedDownload.textContent = "Download the set-aside progress (JSON)";
+    unclaimedDownload.addEventListener("click", () =>
+      download("cop-course-set-aside.json", localStorage.getItem(UNCLAIMED), "application/json"));
+    const unclaimedDelete = document.createElement("button");
+    unclaimedDelete.textContent = "Delete the set-aside progress";
+    unclaimedDelete.addEventListener("click", () => {
+      localStorage.removeItem(UNCLAIMED);
+      unclaimedDownload.remove();
+      unclaimedDelete.remove();
+      model.send({ kind: "unclaimed_deleted" });
+    });
+    parts.push(unclaimedDownload, unclaimedDelete);
+  }
+  for (const part of parts) {
     const row = document.createElement("p");
     row.appendChild(part);
     box.appendChild(row);

@@ -8,16 +8,57 @@ each learner's browser holds only their own data; the server keeps nothing after
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
+from functools import cache
 from importlib import resources
 from typing import Any
 
 import anywidget
+import fastjsonschema
 import traitlets
 
 from .version import COURSE_VERSION
 
 VERSION = 1
+# Every key an element keeps its record under ("scenario:01_parents_evening", "completion").
+RECORD_KEY = re.compile(r"^(?:(?:scenario|conversation|quiz|sort|reflection):[a-z0-9_]{1,80}|completion)$")
+UNCLAIMED_MESSAGE = (
+    "This browser also holds course progress that was saved on this shared address without a user name, "
+    "so it may be someone else's. It has been set aside and is not shown. If it is yours, download it with "
+    "the button below and import it; if not, delete it.")
+
+
+@cache
+def _record_validator():
+    text = resources.files(__package__).joinpath("schemas", "kept_record.schema.json").read_text()
+    return fastjsonschema.compile(json.loads(text))
+
+
+def fits(key: str, record: Any) -> bool:
+    """Whether a kept record is one this course writes, field by field (kept data is untrusted)."""
+    if not isinstance(key, str) or not RECORD_KEY.match(key):
+        return False
+    try:
+        _record_validator()(record)
+    except fastjsonschema.JsonSchemaValueException:
+        return False
+    expected = "completion" if key == "completion" else key.split(":", 1)[0]
+    return record["kind"] == expected
+
+
+def split_records(elements: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """(records that fit, records set aside): a record that fails never reaches a page."""
+    good, aside = {}, {}
+    for key, record in elements.items():
+        (good if fits(key, record) else aside)[key] = record
+    return good, aside
+
+
+def named(keys) -> str:
+    """Record names for a message: shortened, since a hostile file may carry anything there."""
+    names = [str(k)[:60] for k in list(keys)[:5]]
+    return ", ".join(names) + (f" and {len(keys) - 5} more" if len(keys) > 5 else "")
 
 
 def empty() -> dict[str, Any]:
@@ -55,23 +96,43 @@ class LearnerStore(anywidget.AnyWidget):
         kind = content.get("kind")
         if kind == "load":
             saved = parse(content.get("text")) or empty()
-            saved["elements"].update(self.kept["elements"])  # anything done before loading wins
+            good, aside = split_records(saved["elements"])
+            saved["elements"] = {**good, **self.kept["elements"]}  # anything done before loading wins
+            saved["set_aside"] = {**saved.get("set_aside", {}), **aside} if isinstance(saved.get("set_aside"), dict) \
+                else aside
+            if not saved["set_aside"]:
+                saved.pop("set_aside")
             self._replace(saved)
+            messages = []
+            if aside:
+                messages.append(f"{len(aside)} kept record(s) did not look like this course's data and were set "
+                                f"aside (not shown, but kept in your download): {named(aside)}.")
+            if content.get("unclaimed"):
+                messages.append(UNCLAIMED_MESSAGE)
+            if messages:
+                self.message = " ".join(messages)
             self.revision += 1
         elif kind == "import":
             imported = parse(content.get("text"))
             if imported is None:
                 self.message = "That file is not a saved copy of this course's data; nothing was changed."
                 return
-            self.kept["elements"].update(imported["elements"])
+            good, aside = split_records(imported["elements"])
+            self.kept["elements"].update(good)
+            if aside:
+                self.kept["set_aside"] = {**self.kept.get("set_aside", {}), **aside}
             self._replace(self.kept)
-            self.message = f"Imported {len(imported['elements'])} records."
+            self.message = f"Imported {len(good)} records." + (
+                f" {len(aside)} did not look like this course's data and were set aside (not shown): "
+                f"{named(aside)}." if aside else "")
             self.revision += 1
         elif kind == "cleared":
             self.kept = empty()
             self.data = ""
             self.message = "Everything kept in this browser has been deleted."
             self.revision += 1
+        elif kind == "unclaimed_deleted":
+            self.message = "The set-aside progress has been deleted from this browser."
 
     def _replace(self, kept: dict[str, Any]) -> None:
         self.kept = kept

@@ -24,8 +24,12 @@ $(VENV)/.course-installed: environment.yml pyproject.toml scripts/pip_pins.py $(
 	mkdir -p $(VENV)/etc/jupyter && cp $(SERVER_CONFIG) $(VENV)/$(SERVER_CONFIG)
 	touch $@
 
-$(VENV)/.test-installed: requirements-test.txt $(VENV)/.course-installed
+$(VENV)/.test-installed: requirements-test.txt deploy/jupyterhub/package-lock.json $(VENV)/.course-installed
 	$(BIN)/pip install --disable-pip-version-check -q -r requirements-test.txt
+	# JupyterHub's proxy, from npm at the locked versions, for the hub test (tests/hub.py).
+	mkdir -p $(VENV)/hub-proxy && cp deploy/jupyterhub/package.json deploy/jupyterhub/package-lock.json $(VENV)/hub-proxy/
+	if command -v npm >/dev/null; then npm ci --prefix $(VENV)/hub-proxy --no-audit --no-fund --loglevel=error; \
+	else echo "npm not found: the JupyterHub test will be skipped (Node.js from your package manager adds it)"; fi
 	touch $@
 
 setup: $(VENV)/.course-installed

@@ -1,0 +1,78 @@
+"""Two teachers on one school computer, on a JupyterHub without per-user subdomains (one origin for
+everyone): each sees only their own kept progress, and progress an earlier page kept on that origin
+under no user's name is set aside for its owner, never handed to whoever loads first."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from .conftest import need_system
+from .hub import PASSWORD, HubServer, hub_available
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+UNCLAIMED_RECORD = {"version": 1, "elements": {"scenario:02_diet_feed": {
+    "kind": "scenario", "outcome": "secure", "date": "2026-11-01", "course_version": "0.2.0"}}}
+
+
+@pytest.fixture(scope="module")
+def hub(tmp_path_factory):
+    problem = hub_available()
+    need_system(problem is None, problem or "JupyterHub")
+    server = HubServer(tmp_path_factory.mktemp("hub"), ["alice", "bob"])
+    yield server
+    server.stop()
+
+
+def log_in(page, hub: HubServer, user: str) -> None:
+    page.goto(f"{hub.url}/hub/login")
+    page.fill("#username_input", user)
+    page.fill("#password_input", PASSWORD)
+    page.click("#login_submit")
+    page.wait_for_url(f"**/user/{user}/**", timeout=180_000)
+
+
+def open_page(page, hub: HubServer, user: str, notebook: str):
+    page.goto(f"{hub.url}/user/{user}/voila/render/{notebook}")
+    page.locator(".cop-element").first.wait_for(timeout=120_000)
+    return page
+
+
+def play_first_scenario(page) -> None:
+    scenario = page.locator(".cop-scenario").first
+    for _ in range(12):
+        scenario.locator(".cop-choice").first.click(timeout=30_000)
+        go_on = scenario.get_by_role("button", name="Continue").or_(
+            scenario.get_by_role("button", name="See the debrief"))
+        last = go_on.inner_text(timeout=10_000).strip() == "See the debrief"
+        go_on.click()
+        if last:
+            break
+    scenario.locator(".cop-debrief").wait_for(timeout=10_000)
+
+
+def test_two_teachers_on_one_computer_never_see_each_others_progress(browser, hub):
+    context = browser.new_context()  # one browser profile: a shared school computer
+    page = context.new_page()
+    page.goto(f"{hub.url}/hub/login")
+    page.evaluate(f"localStorage.setItem('cop-course/v1', {json.dumps(json.dumps(UNCLAIMED_RECORD))})")
+
+    log_in(page, hub, "alice")
+    open_page(page, hub, "alice", "01_childrens_digital_lives.ipynb")
+    play_first_scenario(page)
+    progress = open_page(page, hub, "alice", "00_start_here.ipynb").locator(".cop-progress")
+    progress.get_by_text("Scenario 01_parents_evening: done").wait_for(timeout=60_000)
+    progress.get_by_text("may be someone else's").wait_for(timeout=30_000)
+    assert "Scenario 02_diet_feed: not yet" in progress.inner_text(), "unclaimed progress is never shown"
+    assert progress.get_by_role("button", name="Download the set-aside progress (JSON)").is_visible()
+
+    page.goto(f"{hub.url}/hub/logout")
+    log_in(page, hub, "bob")
+    progress = open_page(page, hub, "bob", "00_start_here.ipynb").locator(".cop-progress")
+    progress.get_by_text("Scenario 01_parents_evening: not yet").wait_for(timeout=60_000)
+    assert "Scenario 02_diet_feed: not yet" in progress.inner_text()
+    keys = set(page.evaluate("Object.keys(localStorage)"))
+    assert "cop-course/v1/user/alice" in keys and "cop-course/v1" not in keys, keys
+    assert "scenario:01_parents_evening" in page.evaluate("localStorage.getItem('cop-course/v1/user/alice')")
+    context.close()

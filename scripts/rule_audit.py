@@ -24,6 +24,9 @@ from cop_widgets.scenario import ScenarioRun
 from cop_widgets.scenario_loader import load_scenario
 
 ROOT = Path(__file__).resolve().parent.parent
+# folder -> (loader, run, the run's move, the element's nodes, each node's options)
+BRANCHING = {"scenarios": (load_scenario, ScenarioRun, "choose", "steps", "choices"),
+             "conversations": (load_conversation, ConversationRun, "reply", "turns", "replies")}
 MODULES = ROOT / "modules"
 SUSPECT = re.compile(r"tomorrow|next week|monday|wait|keep an eye|see if|delete|promise|secret|between us|"
                      r"show me|have a look|screenshot|scroll|search|check (his|her|their) phone|confront|"
@@ -52,36 +55,22 @@ def main(argv: list[str]) -> int:
         if not breaks and SUSPECT.search(text):
             suspects.append(f"{where}: {text.strip()[:110]}")
 
-    for path in sorted(MODULES.glob("scenarios/*.yaml")):
-        scenario = load(load_scenario, path)
-        if scenario is None:
-            continue
-        for sid, step in scenario.steps.items():
-            for i, c in enumerate(step.choices):
-                note(f"{path.name} steps.{sid}.choices[{i}] ({c.band})", c.text, c.breaks)
-        for route in scenario.all_paths():
-            run = ScenarioRun(scenario)
-            for index in route:
-                run.choose(index)
-            debrief = run.debrief()
-            paths += 1
-            well += debrief.ends_well
-            well_broken += debrief.ends_well and bool(run.rules_broken)
-    for path in sorted(MODULES.glob("conversations/*.yaml")):
-        conversation = load(load_conversation, path)
-        if conversation is None:
-            continue
-        for tid, turn in conversation.turns.items():
-            for i, r in enumerate(turn.replies):
-                note(f"{path.name} nodes.{tid}.replies[{i}] (effect {r.effect:+d})", r.text, r.breaks)
-        for route in conversation.all_paths():
-            run = ConversationRun(conversation)
-            for index in route:
-                run.reply(index)
-            debrief = run.debrief()
-            paths += 1
-            well += debrief.ends_well
-            well_broken += debrief.ends_well and bool(run.rules_broken)
+    for folder, (loader, run_class, move, nodes, options) in BRANCHING.items():
+        for path in sorted(MODULES.glob(f"{folder}/*.yaml")):
+            element = load(loader, path)
+            if element is None:
+                continue
+            for node_id, node in getattr(element, nodes).items():
+                for i, option in enumerate(getattr(node, options)):
+                    note(f"{path.name} {nodes}.{node_id}.{options}[{i}]", option.text, option.breaks)
+            for route in element.all_paths():
+                run = run_class(element)
+                for index in route:
+                    getattr(run, move)(index)
+                debrief = run.debrief()
+                paths += 1
+                well += debrief.ends_well
+                well_broken += debrief.ends_well and bool(run.rules_broken)
     for kind in ("quizzes", "sorts"):
         for path in sorted(MODULES.glob(f"{kind}/*.yaml")):
             element = load(load_any, path)

@@ -73,3 +73,20 @@ def play_by_keyboard(p, last_button: str) -> None:
         if p.evaluate("document.activeElement.innerText.trim()") == last_button:
             return
     pytest.fail(f"never reached '{last_button}'")
+
+
+def play_by_mouse(scenario, pick: str = "first", timeout: int = 30_000) -> None:
+    """Click a choice (the ``pick``: "first" or "last"), then Continue, until the debrief is shown.
+
+    Starts wherever the scenario is: after a choice the test made itself, it goes on from there."""
+    for _ in range(12):
+        go_on = scenario.get_by_role("button", name="Continue").or_(
+            scenario.get_by_role("button", name="See the debrief"))
+        if not go_on.count():
+            getattr(scenario.locator(".cop-choice"), pick).click(timeout=timeout)
+        last = go_on.inner_text(timeout=10_000).strip() == "See the debrief"
+        go_on.click()
+        if last:
+            scenario.locator(".cop-debrief").wait_for(timeout=10_000)
+            return
+    pytest.fail("the scenario never reached its debrief")

@@ -21,7 +21,7 @@ REQUIRE_SYSTEM = os.environ.get("COURSE_REQUIRE_SYSTEM") == "1"
 TIERS = {
     "unit": {"test_scenario_model", "test_elements_model", "test_quiz_model", "test_loader_errors", "test_store",
              "test_views", "test_grading_units", "test_lint", "test_inbox_limits", "test_store_js",
-             "test_untrusted_units"},
+             "test_untrusted_units", "test_html_by_construction"},
     "content": {"test_content", "test_rules"},
     "notebooks": {"test_notebooks"},
     "nbgrader": {"test_nbgrader", "test_grading_class", "test_grading_exchange", "test_grading_parallel",

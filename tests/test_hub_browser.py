@@ -8,6 +8,7 @@ import json
 
 import pytest
 
+from .browser import play_by_mouse
 from .conftest import need_system
 from .hub import PASSWORD, HubServer, hub_available
 
@@ -39,19 +40,6 @@ def open_page(page, hub: HubServer, user: str, notebook: str):
     return page
 
 
-def play_first_scenario(page) -> None:
-    scenario = page.locator(".cop-scenario").first
-    for _ in range(12):
-        scenario.locator(".cop-choice").first.click(timeout=30_000)
-        go_on = scenario.get_by_role("button", name="Continue").or_(
-            scenario.get_by_role("button", name="See the debrief"))
-        last = go_on.inner_text(timeout=10_000).strip() == "See the debrief"
-        go_on.click()
-        if last:
-            break
-    scenario.locator(".cop-debrief").wait_for(timeout=10_000)
-
-
 def test_two_teachers_on_one_computer_never_see_each_others_progress(browser, hub):
     context = browser.new_context()  # one browser profile: a shared school computer
     page = context.new_page()
@@ -60,7 +48,7 @@ def test_two_teachers_on_one_computer_never_see_each_others_progress(browser, hu
 
     log_in(page, hub, "alice")
     open_page(page, hub, "alice", "01_childrens_digital_lives.ipynb")
-    play_first_scenario(page)
+    play_by_mouse(page.locator(".cop-scenario").first)
     progress = open_page(page, hub, "alice", "00_start_here.ipynb").locator(".cop-progress")
     progress.get_by_text("Scenario 01_parents_evening: done").wait_for(timeout=60_000)
     progress.get_by_text("may be someone else's").wait_for(timeout=30_000)

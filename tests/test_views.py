@@ -122,7 +122,7 @@ def test_conversation_rule_broken_is_named_live_and_in_the_debrief(fresh_store):
     view.body.children[-1].click()
     page = html_of(view)
     assert "A safeguarding rule was broken on this path" in page and "Safeguarding rules broken on this path" in page
-    assert "You chose: “I won&#x27;t tell anyone, I promise.”" in page
+    assert "You chose: “I won&#39;t tell anyone, I promise.”" in page
     kept = fresh_store.get("conversation:fixture_talk")
     assert kept["outcome"] == "poor" and kept["rules_broken"] == ["no_secrecy"]
 
@@ -215,3 +215,15 @@ def test_a_final_check_passed_under_an_earlier_version_must_be_taken_again(fresh
     fresh_store.kept["elements"]["quiz:fixture_check"].pop("course_version")
     view = show_completion(final_check="fixture_check")
     assert "from an earlier version of the course" in html_of(view) and "take the final check again" in html_of(view)
+
+
+def test_choosing_no_category_again_takes_the_item_out(fresh_store):
+    from cop_widgets.sort_view import UNSET
+
+    view = show_sort("fixture_sort")
+    for item, category in ((0, "fruit"), (1, "tool"), (2, "fruit")):
+        view.place(item, category)
+    view.pickers[0].value = UNSET  # the screen now shows item 1 unanswered, so must the check
+    view.check_button.click()
+    assert "Please choose a category for item(s) 1 first." in view.result.value
+    assert fresh_store.get("sort:fixture_sort") is None

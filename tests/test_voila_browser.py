@@ -9,7 +9,7 @@ import urllib.request
 
 import pytest
 
-from .browser import Page, axe_serious, play_by_keyboard, tab_to
+from .browser import Page, axe_serious, play_by_keyboard, play_by_mouse, tab_to
 from .course_files import module_notebooks
 from .servers import VoilaServer
 
@@ -89,15 +89,8 @@ def test_scenario_played_to_its_debrief_by_keyboard(page):
 def test_scenario_played_to_its_debrief_by_mouse(page):
     p = page.open("01_childrens_digital_lives.ipynb")
     scenario = p.locator(".cop-scenario").nth(1)
-    for _ in range(12):
-        scenario.locator(".cop-choice").last.click()
-        go_on = scenario.get_by_role("button", name="Continue").or_(
-            scenario.get_by_role("button", name="See the debrief"))
-        go_on.wait_for(timeout=10_000)
-        last = go_on.inner_text().strip() == "See the debrief"
-        go_on.click()
-        if last:
-            break
+    scenario.locator(".cop-choice").last.wait_for(timeout=90_000)
+    play_by_mouse(scenario, "last")
     scenario.get_by_text("Debrief:").wait_for(timeout=10_000)
     assert page.problems == []
 
@@ -109,17 +102,8 @@ def test_a_rule_breaking_path_is_named_and_never_ends_well(page):
     scenario = p.locator(".cop-scenario").first
     scenario.locator(".cop-choice", has_text="tomorrow").click(timeout=90_000)
     scenario.get_by_text("This breaks a safeguarding rule").wait_for(timeout=10_000)
-    for _ in range(12):
-        go_on = scenario.get_by_role("button", name="Continue").or_(
-            scenario.get_by_role("button", name="See the debrief"))
-        last = go_on.inner_text(timeout=10_000).strip() == "See the debrief"
-        go_on.click()
-        if last:
-            break
-        scenario.locator(".cop-choice").first.click(timeout=10_000)
-    debrief = scenario.locator(".cop-debrief")
-    debrief.wait_for(timeout=10_000)
-    text = debrief.inner_text()
+    play_by_mouse(scenario, "first")
+    text = scenario.locator(".cop-debrief").inner_text()
     assert "A safeguarding rule was broken on this path" in text
     assert "Safeguarding rules broken on this path" in text and "Pass a concern on at once" in text
     assert "Your outcome: Misconception" in text

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 from pathlib import Path
 
+from markupsafe import Markup
+
+from .html import html, join
 from .schema_check import check
 from .yaml_reader import read_yaml
 
@@ -27,11 +29,19 @@ class Source:
         return f"{self.title}. {self.publisher}, {self.year}. {self.url}"
 
 
-def source_html(source: Source) -> str:
+def source_html(source: Source) -> Markup:
     """The reference as HTML, its address a link that says it opens a new tab."""
-    text = html.escape(f"{source.title}. {source.publisher}, {source.year}.")
-    url = html.escape(source.url, quote=True)
-    return f'{text} <a href="{url}" target="_blank" rel="noopener">{url}</a> (opens in a new tab)'
+    return html('{}. {}, {}. <a href="{url}" target="_blank" rel="noopener">{url}</a> (opens in a new tab)',
+                source.title, source.publisher, source.year, url=source.url)
+
+
+def source_list(keys, sources: dict[str, Source]) -> Markup:
+    return html("<ul>{}</ul>", join(html("<li>{}</li>", source_html(sources[k])) for k in keys))
+
+
+def sources_html(keys, sources: dict[str, Source]) -> Markup:
+    """An element's "Sources:" list, or nothing when it cites none."""
+    return html("<p>Sources:</p>{}", source_list(keys, sources)) if keys else Markup("")
 
 
 def load_bibliography(path: Path) -> dict[str, Source]:

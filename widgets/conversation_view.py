@@ -6,28 +6,30 @@ from __future__ import annotations
 import string
 
 import ipywidgets as w
+from markupsafe import Markup
 
 from . import data_files
-from .bibliography import Source, source_html
+from .bibliography import Source, sources_html
 from .conversation import DUTY_TO_REPORT, MAX_SAFETY, Conversation, ConversationEnding, ConversationRun, Turn
-from .debrief_view import debrief_html, rule_note_html
+from .debrief_view import debrief_html, items_html, rule_note_html
 from .element import BranchingElement
-from .style import button
-from .text import markdown_html, plain
+from .html import html, markdown_html
+from .style import button, widget
 
 OUTCOMES = {"good": ("A good ending", "the child felt heard and the concern was passed on, with no rule broken"),
             "poor": ("A poor ending", "the child was left without the help they needed, or a safeguarding rule "
                                       "was broken")}
 
 
-def meter_html(name: str, safety: int, words: str) -> str:
+def meter_html(name: str, safety: int, words: str) -> Markup:
     """An accessible meter: role=meter with a text value, plus filled and empty blocks."""
-    blocks = "■" * safety + "□" * (MAX_SAFETY - safety)
     text = f"How safe {name} feels to keep talking: {safety} of {MAX_SAFETY}, {name} {words}"
-    return (f'<div class="cop-meter" role="meter" aria-valuemin="0" aria-valuemax="{MAX_SAFETY}" '
-            f'aria-valuenow="{safety}" aria-valuetext="{plain(text)}" aria-label="How safe {plain(name)} feels">'
-            f'<span aria-hidden="true" class="cop-meter-blocks">{blocks}</span> '
-            f"<strong>{safety} of {MAX_SAFETY}:</strong> {plain(name)} {plain(words)}.</div>")
+    return html('<div class="cop-meter" role="meter" aria-valuemin="0" aria-valuemax="{most}" '
+                'aria-valuenow="{safety}" aria-valuetext="{text}" aria-label="How safe {name} feels">'
+                '<span aria-hidden="true" class="cop-meter-blocks">{blocks}</span> '
+                "<strong>{safety} of {most}:</strong> {name} {words}.</div>",
+                most=MAX_SAFETY, safety=safety, text=text, name=name, words=words,
+                blocks="\u25a0" * safety + "\u25a1" * (MAX_SAFETY - safety))
 
 
 class ConversationView(BranchingElement):
@@ -38,20 +40,19 @@ class ConversationView(BranchingElement):
         self.sources = sources
         self.reply_buttons: list[w.Button] = []
         c = conversation
-        header = (f"<h4>Conversation practice: {plain(c.title)}</h4>"
-                  f"<p><strong>{plain(c.child_name)}, aged {c.child_age}.</strong> {markdown_html(c.situation)}</p>"
-                  f"{markdown_html(c.setting)}<p>This is fiction, to practise; take your time. "
-                  "Success is the child feeling heard and the concern being passed on, "
-                  "not how much you find out.</p>")
-        self.meter = w.HTML("")
+        header = html("<h4>Conversation practice: {}</h4><p><strong>{}, aged {}.</strong> {}</p>{}"
+                      "<p>This is fiction, to practise; take your time. Success is the child feeling heard and "
+                      "the concern being passed on, not how much you find out.</p>",
+                      c.title, c.child_name, c.child_age, markdown_html(c.situation), markdown_html(c.setting))
+        self.meter = widget()
         super().__init__(f"conversation:{c.name}", header, "cop-conversation")
         self.follow_store()
         self.children = (*self.children[:-1], self.meter, self.body)
         self.show_node()
 
-    def describe_saved(self, saved) -> str:
+    def describe_saved(self, saved):
         outcome = "a good ending" if saved.get("outcome") == "good" else "a poor ending"
-        return f"on {plain(saved['date'])} you reached {outcome}. You can practise again."
+        return html("on {} you reached {}. You can practise again.", saved["date"], outcome)
 
     def _update_meter(self) -> None:
         c = self.run.conversation
@@ -66,11 +67,9 @@ class ConversationView(BranchingElement):
                   "feels less safe" if self.run.safety < before else "feels about the same")
         self._update_meter()
         self.reply_buttons = []
-        self.after_choice(
-            f"<p><strong>You said:</strong> {plain(chosen.text)}</p>"
-            f'<div class="cop-feedback" role="status"><p><strong>{plain(name)} {change}.</strong></p>'
-            f"{rule_note_html(chosen.breaks)}{markdown_html(chosen.feedback)}</div>"
-        )
+        self.after_choice(html('<p><strong>You said:</strong> {}</p><div class="cop-feedback" role="status">'
+                               "<p><strong>{} {}.</strong></p>{}{}</div>", chosen.text, name, change,
+                               rule_note_html(chosen.breaks), markdown_html(chosen.feedback)))
 
     def show_node(self) -> None:
         self._update_meter()
@@ -83,10 +82,10 @@ class ConversationView(BranchingElement):
             b = button(f"{string.ascii_uppercase[index]}. {r.text}", "cop-choice")
             b.on_click(lambda _b, i=index: self.reply(i))
             self.reply_buttons.append(b)
-        note = f"<p><em>{plain(turn.note)}</em></p>" if turn.note else ""
+        note = html("<p><em>{}</em></p>", turn.note) if turn.note else Markup("")
         self.body.children = [
-            w.HTML(f'{note}<p class="cop-child"><strong>{plain(name)} says:</strong> “{plain(turn.child_says)}”</p>'
-                   "<p>What do you say? Choose one:</p>"),
+            widget(html('{}<p class="cop-child"><strong>{} says:</strong> \u201c{}\u201d</p>'
+                        "<p>What do you say? Choose one:</p>", note, name, turn.child_says)),
             w.VBox(self.reply_buttons),
         ]
         if self.run.taken:
@@ -97,19 +96,17 @@ class ConversationView(BranchingElement):
         debrief = run.debrief()
         self.store.record(self.key, {"kind": "conversation", "outcome": debrief.outcome, "ending": ending.id,
                                      "rules_broken": [b.rule.id for b in debrief.broken]})
-        said = (f'<p class="cop-child"><strong>{plain(c.child_name)} says:</strong> “{plain(ending.child_says)}”</p>'
-                if ending.child_says else "")
-        missed = "".join(f"<li>{plain(t)}</li>" for t in run.techniques_missed()) or "<li>none</li>"
-        refs = "".join(f"<li>{source_html(self.sources[k])}</li>" for k in c.sources)
+        said = (html('<p class="cop-child"><strong>{} says:</strong> \u201c{}\u201d</p>', c.child_name,
+                     ending.child_says) if ending.child_says else Markup(""))
         outcome, meaning = OUTCOMES[debrief.outcome]
         again = button("Practise this conversation again", "cop-action")
         again.on_click(lambda _b: self.restart())
         self.body.children = [
-            w.HTML(said + debrief_html(debrief, outcome, meaning, "Techniques you used")
-                   + f"<p><strong>Techniques you did not use this time:</strong></p><ul>{missed}</ul>"
-                   f'<div class="cop-duty"><p><strong>Your duty, whatever the ending:</strong> '
-                   f"{plain(DUTY_TO_REPORT)}</p></div>"
-                   + (f"<p>Sources:</p><ul>{refs}</ul>" if refs else "")),
+            widget(html('{}{}{}<div class="cop-duty"><p><strong>Your duty, whatever the ending:</strong> {}</p>'
+                        "</div>{}",
+                        said, debrief_html(debrief, outcome, meaning, "Techniques you used"),
+                        items_html("Techniques you did not use this time", run.techniques_missed()),
+                        DUTY_TO_REPORT, sources_html(c.sources, self.sources))),
             again,
         ]
         again.focus()

@@ -1,50 +1,50 @@
 """HTML for the parts of a debrief that come from the rules: the note under a rule-breaking choice,
-and the whole debrief of a path. Every learner-visible word passes through an escape."""
+and the whole debrief of a path."""
 
 from __future__ import annotations
 
+from markupsafe import Markup
+
 from .debrief import Debrief
+from .html import html, join, markdown_html
 from .rules import Rule, course_rules
-from .text import markdown_html, plain
 
 
-def rule_note_html(breaks: tuple[str, ...]) -> str:
+def rule_note_html(breaks: tuple[str, ...]) -> Markup:
     """Live feedback's first words on a choice that breaks a hard rule: which rule, and why."""
     if not breaks:
-        return ""
+        return Markup("")
     rules = course_rules()
-    items = "".join(f"<li><strong>{plain(rules[r].name)}.</strong> {plain(rules[r].statement)}</li>" for r in breaks)
-    return (f'<div class="cop-rule"><p><strong>This breaks a safeguarding rule'
-            f"{'s' if len(breaks) > 1 else ''}:</strong></p><ul>{items}</ul></div>")
+    items = join(html("<li><strong>{}.</strong> {}</li>", rules[r].name, rules[r].statement) for r in breaks)
+    return html('<div class="cop-rule"><p><strong>This breaks a safeguarding rule{}:</strong></p><ul>{}</ul></div>',
+                "s" if len(breaks) > 1 else "", items)
 
 
-def debrief_html(debrief: Debrief, outcome: str, meaning: str, helped_heading: str) -> str:
+def items_html(heading: str, texts) -> Markup:
+    """A heading and a list, or nothing when the list is empty."""
+    if not texts:
+        return Markup("")
+    return html("<h5>{}</h5><ul>{}</ul>", heading, join(html("<li>{}</li>", text) for text in texts))
+
+
+def debrief_html(debrief: Debrief, outcome: str, meaning: str, helped_heading: str) -> Markup:
     """The debrief of one path: title and outcome, rules broken with why, the ending's lesson, what
     helped, slips and what to revisit."""
-    parts = [f"<p><strong>Debrief: {plain(debrief.title)}</strong></p>",
-             f"<p><strong>Your outcome: {plain(outcome)}</strong> ({plain(meaning)}).</p>"]
     if debrief.broken:
         by_choice: dict[str, list[Rule]] = {}
         for b in debrief.broken:
             by_choice.setdefault(b.said, []).append(b.rule)
-        items = "".join(
-            f"<li>You chose: \u201c{plain(said)}\u201d<ul>"
-            + "".join(f"<li><strong>{plain(r.name)}.</strong> {plain(r.statement)} <em>Why:</em> {plain(r.why)}</li>"
-                      for r in rules)
-            + "</ul></li>"
+        items = join(
+            html("<li>You chose: \u201c{}\u201d<ul>{}</ul></li>", said, join(
+                html("<li><strong>{}.</strong> {} <em>Why:</em> {}</li>", r.name, r.statement, r.why) for r in rules))
             for said, rules in by_choice.items())
-        parts.append(f'<div class="cop-rule"><h5>Safeguarding rules broken on this path</h5><ul>{items}</ul>'
-                     "<p>A path that breaks a safeguarding rule cannot end well, whatever else it did.</p></div>")
+        rules_part = html('<div class="cop-rule"><h5>Safeguarding rules broken on this path</h5><ul>{}</ul>'
+                          "<p>A path that breaks a safeguarding rule cannot end well, whatever else it did.</p></div>",
+                          items)
     else:
-        parts.append("<p>No safeguarding rule was broken on this path.</p>")
-    parts.extend(markdown_html(line) for line in debrief.lines)
-    if debrief.went_well:
-        items = "".join(f"<li>{plain(text)}</li>" for text in debrief.went_well)
-        parts.append(f"<h5>{plain(helped_heading)}</h5><ul>{items}</ul>")
-    if debrief.slips:
-        items = "".join(f"<li>{plain(text)}</li>" for text in debrief.slips)
-        parts.append(f"<h5>Moments to look at again</h5><ul>{items}</ul>")
-    if debrief.revisit:
-        items = "".join(f"<li>{plain(text)}</li>" for text in debrief.revisit)
-        parts.append(f"<h5>Worth revisiting</h5><ul>{items}</ul>")
-    return f'<div class="cop-debrief" role="status">{"".join(parts)}</div>'
+        rules_part = html("<p>No safeguarding rule was broken on this path.</p>")
+    return html('<div class="cop-debrief" role="status"><p><strong>Debrief: {}</strong></p>'
+                "<p><strong>Your outcome: {}</strong> ({}).</p>{}{}{}{}{}</div>",
+                debrief.title, outcome, meaning, rules_part, join(markdown_html(line) for line in debrief.lines),
+                items_html(helped_heading, debrief.went_well), items_html("Moments to look at again", debrief.slips),
+                items_html("Worth revisiting", debrief.revisit))

@@ -6,20 +6,22 @@ from __future__ import annotations
 from typing import Any
 
 import ipywidgets as w
+from markupsafe import Markup
 
+from .html import html
 from .store import learner_store
-from .style import button, style_widget
+from .style import button, style_widget, widget
 
 
 class CourseElement(w.VBox):
     """Base for the elements; subclasses fill ``body`` and say how to describe a saved result."""
 
-    def __init__(self, key: str, header_html: str, css_class: str) -> None:
+    def __init__(self, key: str, header_html: Markup, css_class: str) -> None:
         self.store = learner_store()
         self.key = key
         self.body = w.VBox()
-        self.saved_line = w.HTML("")
-        super().__init__([style_widget(), self.store, w.HTML(header_html), self.saved_line, self.body])
+        self.saved_line = widget()
+        super().__init__([style_widget(), self.store, widget(header_html), self.saved_line, self.body])
         self.add_class("cop-element")
         self.add_class(css_class)
 
@@ -33,22 +35,20 @@ class CourseElement(w.VBox):
 
     def _show_saved(self) -> None:
         saved = self.store.get(self.key)
-        self.saved_line.value = (
-            f'<p class="cop-saved"><strong>Kept in this browser:</strong> {self.describe_saved(saved)}</p>'
-            if saved else ""
-        )
+        self.saved_line.value = (html('<p class="cop-saved"><strong>Kept in this browser:</strong> {}</p>',
+                                      self.describe_saved(saved)) if saved else Markup(""))
         self.restore(saved)
 
-    def present(self, html: str, label: str, action) -> w.Button:
-        """Show ``html`` and one button that does ``action``; focus moves to it for keyboard users."""
+    def present(self, content: Markup, label: str, action) -> w.Button:
+        """Show ``content`` and one button that does ``action``; focus moves to it for keyboard users."""
         go_on = button(label, "cop-action")
         go_on.on_click(lambda _b: action())
-        self.body.children = [w.HTML(html), go_on]
+        self.body.children = [widget(content), go_on]
         go_on.focus()
         return go_on
 
-    def describe_saved(self, saved: dict[str, Any]) -> str:
-        """One line (HTML-escaped by the subclass) on what the learner did last time."""
+    def describe_saved(self, saved: dict[str, Any]) -> Markup:
+        """One line on what the learner did last time (kept data: built with html(), so escaped)."""
         raise NotImplementedError
 
     def restore(self, saved: dict[str, Any] | None) -> None:
@@ -60,9 +60,9 @@ class BranchingElement(CourseElement):
 
     run: object  # ScenarioRun or ConversationRun
 
-    def after_choice(self, html: str) -> None:
+    def after_choice(self, content: Markup) -> None:
         """Show the feedback on what was chosen, then Continue (or, at the end, the debrief)."""
-        self.present(html, "See the debrief" if self.run.finished else "Continue", self.go_on)
+        self.present(content, "See the debrief" if self.run.finished else "Continue", self.go_on)
 
     def go_on(self) -> None:
         self.show_node()

@@ -5,13 +5,14 @@ from __future__ import annotations
 import string
 
 import ipywidgets as w
+from markupsafe import Markup
 
 from . import data_files
 from .debrief_view import rule_note_html
 from .element import CourseElement
+from .html import html, join, markdown_html
 from .quiz import Question, Quiz, QuizAttempt
-from .style import button
-from .text import markdown_html, plain
+from .style import button, widget
 
 
 class QuizView(CourseElement):
@@ -21,17 +22,17 @@ class QuizView(CourseElement):
         self.attempt = QuizAttempt(quiz)
         self.position = 0
         self.selector: w.RadioButtons | list[w.Checkbox] | None = None
-        header = (f"<h4>Knowledge check: {plain(quiz.title)}</h4>"
-                  f"<p>{len(quiz.questions)} questions. Pass mark {quiz.pass_mark:.0%}. "
-                  "Each answer is explained.</p>")
+        header = html("<h4>Knowledge check: {}</h4><p>{} questions. Pass mark {:.0%}. Each answer is explained; "
+                      "an answer that would break a safeguarding rule means not passed yet.</p>",
+                      quiz.title, len(quiz.questions), quiz.pass_mark)
         super().__init__(f"quiz:{quiz.name}", header, "cop-quiz")
         self.follow_store()
         self._show_question()
 
-    def describe_saved(self, saved) -> str:
+    def describe_saved(self, saved):
         verdict = "passed" if saved.get("passed") else "not passed yet"
-        return (f"on {plain(saved['date'])} you scored {saved.get('score')} of {saved.get('total')} "
-                f"({verdict}). You can take it again.")
+        return html("on {} you scored {} of {} ({}). You can take it again.", saved["date"], saved.get("score"),
+                    saved.get("total"), verdict)
 
     @property
     def question(self) -> Question:
@@ -44,8 +45,8 @@ class QuizView(CourseElement):
         q = self.question
         total = len(self.attempt.quiz.questions)
         how = "Choose all that apply." if q.multiple else "Choose one answer."
-        prompt = w.HTML(f"<p><strong>Question {self.position + 1} of {total}</strong></p>"
-                        f"{markdown_html(q.text)}<p>{how}</p>")
+        prompt = widget(html("<p><strong>Question {} of {}</strong></p>{}<p>{}</p>",
+                             self.position + 1, total, markdown_html(q.text), how))
         if q.multiple:
             self.selector = [w.Checkbox(description=label, indent=False, value=False,
                                         layout=w.Layout(width="auto"))
@@ -55,7 +56,7 @@ class QuizView(CourseElement):
             self.selector = w.RadioButtons(options=self._labels(q), value=None,
                                            description="Answer", layout=w.Layout(width="auto"))
             options = self.selector
-        self.message = w.HTML("")
+        self.message = widget()
         check = button("Check answer", "cop-action")
         check.on_click(lambda _b: self._check_selected())
         self.check_button = check
@@ -70,7 +71,7 @@ class QuizView(CourseElement):
     def _check_selected(self) -> None:
         chosen = self._selected()
         if not chosen:
-            self.message.value = '<p role="status">Please choose an answer first.</p>'
+            self.message.value = html('<p role="status">Please choose an answer first.</p>')
             return
         self.answer(chosen)
 
@@ -78,16 +79,14 @@ class QuizView(CourseElement):
         """Record ``chosen`` for the current question and explain every option."""
         q = self.question
         right = self.attempt.answer(q.id, chosen)
-        items = "".join(
-            f"<li><strong>{string.ascii_uppercase[i]}"
-            f"{' (you chose this)' if i in chosen else ''}: "
-            f"{'correct' if o.correct else 'not correct'}.</strong> "
-            f"{rule_note_html(o.breaks) if q.asks_for == 'best' else ''}{markdown_html(o.explanation)}</li>"
-            for i, o in enumerate(q.options)
-        )
-        verdict = "Right." if right else "Not quite."
+        items = join(
+            html("<li><strong>{}{}: {}.</strong> {}{}</li>", string.ascii_uppercase[i],
+                 " (you chose this)" if i in chosen else "", "correct" if o.correct else "not correct",
+                 rule_note_html(o.breaks) if q.asks_for == "best" else Markup(""), markdown_html(o.explanation))
+            for i, o in enumerate(q.options))
         last = self.position + 1 == len(self.attempt.quiz.questions)
-        self.present(f'<div class="cop-feedback" role="status"><p><strong>{verdict}</strong></p><ul>{items}</ul></div>',
+        self.present(html('<div class="cop-feedback" role="status"><p><strong>{}</strong></p><ul>{}</ul></div>',
+                          "Right." if right else "Not quite.", items),
                      "See your result" if last else "Next question", self.next_question)
 
     def next_question(self) -> None:
@@ -105,23 +104,23 @@ class QuizView(CourseElement):
         self.store.record(self.key, {"kind": "quiz", "score": a.score, "total": total, "passed": a.passed,
                                      "by_module": {m: list(r) for m, r in by_module.items()},
                                      "rules_broken": sorted({rule for _q, rule, _o in broken})})
-        rows = "".join(f"<li>{plain(obj)}: {right} of {asked}</li>"
-                       for obj, (right, asked) in a.by_objective().items())
+        rows = html("<p>By learning objective:</p><ul>{}</ul>", join(
+            html("<li>{}: {} of {}</li>", obj, right, asked) for obj, (right, asked) in a.by_objective().items()))
         if by_module:
-            rows += "</ul><p>By module:</p><ul>" + "".join(
-                f"<li>Module {plain(m)}: {right} of {asked}</li>" for m, (right, asked) in by_module.items())
+            rows += html("<p>By module:</p><ul>{}</ul>", join(
+                html("<li>Module {}: {} of {}</li>", m, right, asked) for m, (right, asked) in by_module.items()))
         verdict = ("Passed: well done." if a.passed
                    else "Not passed yet: look again at the objectives below with fewer right answers.")
-        rule_lines = ""
+        rule_lines = Markup("")
         if broken:
             verdict = "Not passed yet: an answer you chose would break a safeguarding rule."
-            rule_lines = "".join(f"<li>Question {a.quiz.questions.index(q) + 1}: \u201c{plain(o.text)}\u201d</li>"
-                                 for q, _rule, o in broken)
-            rule_lines = (f"{rule_note_html(tuple(dict.fromkeys(rule for _q, rule, _o in broken)))}"
-                          f"<p>A knowledge check is never passed with an answer that breaks a rule, whatever the "
-                          f"score. The answers:</p><ul>{rule_lines}</ul>")
-        self.present(f'<div role="status"><p><strong>Your score: {a.score} of {total}. {verdict}</strong>'
-                     f"</p>{rule_lines}<p>By learning objective:</p><ul>{rows}</ul></div>",
+            answers = join(html("<li>Question {}: \u201c{}\u201d</li>", a.quiz.questions.index(q) + 1, o.text)
+                           for q, _rule, o in broken)
+            rule_lines = html("{}<p>A knowledge check is never passed with an answer that breaks a rule, whatever "
+                              "the score. The answers:</p><ul>{}</ul>",
+                              rule_note_html(tuple(dict.fromkeys(rule for _q, rule, _o in broken))), answers)
+        self.present(html('<div role="status"><p><strong>Your score: {} of {}. {}</strong></p>{}{}</div>',
+                          a.score, total, verdict, rule_lines, rows),
                      "Try the knowledge check again", self.restart)
 
     def restart(self) -> None:

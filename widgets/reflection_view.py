@@ -7,9 +7,9 @@ import ipywidgets as w
 
 from . import data_files
 from .element import CourseElement
+from .html import html, markdown_html
 from .reflection import PRIVACY_REMINDER, Reflection, to_markdown
-from .style import button
-from .text import markdown_html, plain
+from .style import button, widget
 
 
 class ReflectionView(CourseElement):
@@ -17,9 +17,9 @@ class ReflectionView(CourseElement):
 
     def __init__(self, reflection: Reflection) -> None:
         self.reflection = reflection
-        header = (f"<h4>{'Checklist' if reflection.kind == 'checklist' else 'Reflection'}: "
-                  f"{plain(reflection.title)}</h4>{markdown_html(reflection.intro)}"
-                  f'<p class="cop-reminder"><strong>Privacy:</strong> {plain(PRIVACY_REMINDER)}</p>')
+        header = html('<h4>{}: {}</h4>{}<p class="cop-reminder"><strong>Privacy:</strong> {}</p>',
+                      "Checklist" if reflection.kind == "checklist" else "Reflection", reflection.title,
+                      markdown_html(reflection.intro), PRIVACY_REMINDER)
         self.boxes: dict[str, w.Textarea] = {}
         self.ticks: dict[str, w.Checkbox] = {}
         self._restoring = False
@@ -29,8 +29,8 @@ class ReflectionView(CourseElement):
         for number, prompt in enumerate(reflection.prompts, start=1):
             if prompt.section and prompt.section != section:
                 section = prompt.section
-                rows.append(w.HTML(f"<h5>{plain(section)}</h5>"))
-            hint = f"<p><em>{plain(prompt.hint)}</em></p>" if prompt.hint else ""
+                rows.append(widget(html("<h5>{}</h5>", section)))
+            hint = html("<p><em>{}</em></p>", prompt.hint) if prompt.hint else None
             if reflection.kind == "checklist":
                 tick = w.Checkbox(value=False, description=prompt.text, indent=False, layout=w.Layout(width="auto"))
                 tick.observe(lambda _c: self._keep(), "value")
@@ -38,22 +38,22 @@ class ReflectionView(CourseElement):
                 rows.append(tick)
                 note_label = f"Note on item {number} (optional)"
             else:
-                rows.append(w.HTML(f"<p><strong>{number}. {plain(prompt.text)}</strong></p>{hint}"))
-                hint = ""
+                rows.append(widget(html("<p><strong>{}. {}</strong></p>{}", number, prompt.text, hint or "")))
+                hint = None
                 note_label = f"Your answer to {number}"
             box = w.Textarea(value="", description=note_label, placeholder="Type here",
                              style={"description_width": "initial"}, layout=w.Layout(width="100%", height="5em"))
             box.observe(lambda _c: self._keep(), "value")
             self.boxes[prompt.id] = box
-            rows += [w.HTML(hint)] if hint else []
+            rows += [widget(hint)] if hint else []
             rows.append(box)
         export = button("Download as a Markdown file", "cop-action")
         export.on_click(lambda _b: self.export())
         self.body.children = [*rows, export]
         self.follow_store()
 
-    def describe_saved(self, saved) -> str:
-        return f"your text from {plain(saved['date'])} is below; it is saved as you type."
+    def describe_saved(self, saved):
+        return html("your text from {} is below; it is saved as you type.", saved["date"])
 
     def answers(self) -> dict[str, str]:
         return {pid: box.value for pid, box in self.boxes.items()}

@@ -12,12 +12,12 @@ import ipywidgets as w
 
 from . import data_files
 from .bands import BAND_LABELS, BAND_MEANINGS, OUTCOME_RULE
-from .bibliography import Source, source_html
+from .bibliography import Source, sources_html
 from .debrief_view import debrief_html, rule_note_html
 from .element import BranchingElement
+from .html import html, markdown_html
 from .scenario import Ending, Scenario, ScenarioRun, Step
-from .style import button
-from .text import markdown_html, plain
+from .style import button, widget
 
 
 class ScenarioView(BranchingElement):
@@ -27,26 +27,25 @@ class ScenarioView(BranchingElement):
         self.run = ScenarioRun(scenario)
         self.sources = sources
         self.choice_buttons: list[w.Button] = []
-        header = f"<h4>Scenario: {plain(scenario.title)}</h4>{markdown_html(scenario.summary)}"
+        header = html("<h4>Scenario: {}</h4>{}", scenario.title, markdown_html(scenario.summary))
         super().__init__(f"scenario:{scenario.name}", header, "cop-scenario")
         self.follow_store()
         self.show_node()
 
-    def describe_saved(self, saved) -> str:
-        return (f"you finished this scenario on {plain(saved['date'])} with the outcome "
-                f"{BAND_LABELS.get(saved.get('outcome'), 'unknown')}. You can play it again.")
+    def describe_saved(self, saved):
+        return html("you finished this scenario on {} with the outcome {}. You can play it again.",
+                    saved["date"], BAND_LABELS.get(saved.get("outcome"), "unknown"))
 
     # what the buttons do -------------------------------------------------------------------
     def choose(self, index: int) -> None:
         """Take choice ``index`` and show its feedback with a button to go on."""
         choice = self.run.choose(index)
-        letter = string.ascii_uppercase[index]
         self.choice_buttons = []
-        self.after_choice(
-            f"<p><strong>You chose {letter}:</strong> {plain(choice.text)}</p>"
-            f'<div class="cop-feedback" role="status"><p><strong>{BAND_LABELS[choice.band]}:</strong> '
-            f"{BAND_MEANINGS[choice.band]}.</p>{rule_note_html(choice.breaks)}{markdown_html(choice.feedback)}</div>"
-        )
+        self.after_choice(html(
+            '<p><strong>You chose {}:</strong> {}</p><div class="cop-feedback" role="status">'
+            "<p><strong>{}:</strong> {}.</p>{}{}</div>",
+            string.ascii_uppercase[index], choice.text, BAND_LABELS[choice.band], BAND_MEANINGS[choice.band],
+            rule_note_html(choice.breaks), markdown_html(choice.feedback)))
 
     # drawing -------------------------------------------------------------------------------
     def show_choices(self, step: Step) -> None:
@@ -55,18 +54,16 @@ class ScenarioView(BranchingElement):
             b = button(f"{string.ascii_uppercase[index]}. {choice.text}", "cop-choice")
             b.on_click(lambda _b, i=index: self.choose(i))
             self.choice_buttons.append(b)
-        progress = f"Decision {self.run.decision_number} of up to {self.run.scenario.longest_path}"
         self.body.children = [
-            w.HTML(f'<p class="cop-meta"><strong>{progress}</strong></p>{markdown_html(step.text)}'
-                   "<p>What do you do? Choose one:</p>"),
+            widget(html('<p class="cop-meta"><strong>Decision {} of up to {}</strong></p>{}'
+                        "<p>What do you do? Choose one:</p>",
+                        self.run.decision_number, self.run.scenario.longest_path, markdown_html(step.text))),
             w.VBox(self.choice_buttons),
         ]
         if self.run.taken:
             self.choice_buttons[0].focus()
 
     def show_ending(self, ending: Ending) -> None:
-        scenario = self.run.scenario
-        refs = "".join(f"<li>{source_html(self.sources[k])}</li>" for k in scenario.sources)
         debrief = self.run.debrief()
         band = debrief.outcome
         self.store.record(self.key, {"kind": "scenario", "outcome": band, "ending": ending.id,
@@ -74,11 +71,9 @@ class ScenarioView(BranchingElement):
         again = button("Play this scenario again", "cop-action")
         again.on_click(lambda _b: self.restart())
         self.body.children = [
-            w.HTML(
-                debrief_html(debrief, BAND_LABELS[band], BAND_MEANINGS[band], "Choices that helped")
-                + f"<details><summary>How the outcome is worked out</summary><p>{plain(OUTCOME_RULE)}</p></details>"
-                + (f"<p>Sources:</p><ul>{refs}</ul>" if refs else "")
-            ),
+            widget(html("{}<details><summary>How the outcome is worked out</summary><p>{}</p></details>{}",
+                        debrief_html(debrief, BAND_LABELS[band], BAND_MEANINGS[band], "Choices that helped"),
+                        OUTCOME_RULE, sources_html(self.run.scenario.sources, self.sources))),
             again,
         ]
         again.focus()

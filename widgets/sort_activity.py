@@ -42,6 +42,10 @@ class SortAttempt:
             raise ValueError(f"'{category}' is not a category of sort '{self.sort.name}'")
         self.placed[item] = category
 
+    def unplace(self, item: int) -> None:
+        """Take ``item`` out of its category (the learner chose none again)."""
+        self.placed.pop(item, None)
+
     @property
     def complete(self) -> bool:
         return len(self.placed) == len(self.sort.items)

@@ -6,12 +6,12 @@ from __future__ import annotations
 import ipywidgets as w
 
 from . import data_files
-from .bibliography import Source, source_html
+from .bibliography import Source, sources_html
 from .debrief_view import rule_note_html
 from .element import CourseElement
+from .html import html, join, markdown_html
 from .sort_activity import Sort, SortAttempt
-from .style import button
-from .text import markdown_html, plain
+from .style import button, widget
 
 UNSET = "Choose a category"
 
@@ -22,7 +22,7 @@ class SortView(CourseElement):
     def __init__(self, sort: Sort, sources: dict[str, Source]) -> None:
         self.attempt = SortAttempt(sort)
         self.sources = sources
-        header = f"<h4>Sorting activity: {plain(sort.title)}</h4>{markdown_html(sort.instructions)}"
+        header = html("<h4>Sorting activity: {}</h4>{}", sort.title, markdown_html(sort.instructions))
         super().__init__(f"sort:{sort.name}", header, "cop-sort")
         self.pickers: list[w.Dropdown] = []
         rows = []
@@ -32,20 +32,24 @@ class SortView(CourseElement):
                                 style={"description_width": "initial"}, layout=w.Layout(width="auto"))
             picker.observe(lambda change, i=index: self._picked(i, change["new"]), "value")
             self.pickers.append(picker)
-            rows.append(w.VBox([w.HTML(f"<p><strong>Item {index + 1}:</strong> {plain(item.text)}</p>"), picker]))
+            rows.append(w.VBox([widget(html("<p><strong>Item {}:</strong> {}</p>", index + 1, item.text)), picker]))
         self.check_button = button("Check my sorting", "cop-action")
         self.check_button.on_click(lambda _b: self.check())
-        self.result = w.HTML("")
+        self.result = widget()
         self.body.children = [*rows, self.check_button, self.result]
         self.follow_store()
 
-    def describe_saved(self, saved) -> str:
-        return f"on {plain(saved['date'])} you placed {saved.get('score')} of {saved.get('total')} as the course does."
+    def describe_saved(self, saved):
+        return html("on {} you placed {} of {} as the course does.", saved["date"], saved.get("score"),
+                    saved.get("total"))
 
     def _picked(self, item: int, label: str) -> None:
+        """Picking a category places the item; going back to "Choose a category" takes it out again."""
         ids = {lab: cid for cid, lab in self.attempt.sort.categories}
         if label in ids:
             self.attempt.place(item, ids[label])
+        else:
+            self.attempt.unplace(item)
 
     def place(self, item: int, category: str) -> None:
         """Choose ``category`` for ``item``, exactly as picking it in the drop-down does."""
@@ -55,24 +59,21 @@ class SortView(CourseElement):
         sort = self.attempt.sort
         if not self.attempt.complete:
             missing = [str(i + 1) for i in range(len(sort.items)) if i not in self.attempt.placed]
-            self.result.value = f'<p role="status">Please choose a category for item(s) {", ".join(missing)} first.</p>'
+            self.result.value = html('<p role="status">Please choose a category for item(s) {} first.</p>',
+                                     ", ".join(missing))
             return
         lines = []
         for index, item in enumerate(sort.items):
             chosen = sort.label(self.attempt.placed[index])
-            if self.attempt.is_right(index):
-                verdict = f"Right: {plain(chosen)}."
-            else:
-                right = plain(sort.label(item.category))
-                verdict = f"Not quite: you chose {plain(chosen)}; the course places it in {right}."
-            lines.append(f"<li><strong>Item {index + 1}. {verdict}</strong> {rule_note_html(item.breaks)}"
-                         f"{markdown_html(item.feedback)}</li>")
+            verdict = (html("Right: {}.", chosen) if self.attempt.is_right(index) else
+                       html("Not quite: you chose {}; the course places it in {}.", chosen, sort.label(item.category)))
+            lines.append(html("<li><strong>Item {}. {}</strong> {}{}</li>", index + 1, verdict,
+                              rule_note_html(item.breaks), markdown_html(item.feedback)))
         total = len(sort.items)
         self.store.record(self.key, {"kind": "sort", "score": self.attempt.score, "total": total})
-        refs = "".join(f"<li>{source_html(self.sources[k])}</li>" for k in sort.sources)
-        self.result.value = (f'<div class="cop-feedback" role="status"><p><strong>{self.attempt.score} of {total} '
-                             f"placed as the course does.</strong></p><ul>{''.join(lines)}</ul></div>"
-                             f"<p>Sources:</p><ul>{refs}</ul>")
+        self.result.value = html('<div class="cop-feedback" role="status"><p><strong>{} of {} placed as the course '
+                                 "does.</strong></p><ul>{}</ul></div>{}", self.attempt.score, total, join(lines),
+                                 sources_html(sort.sources, self.sources))
 
 
 def show_sort(name: str) -> SortView:

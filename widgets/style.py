@@ -7,6 +7,8 @@ words (e.g. "Strong choice"), never in colour alone.
 from __future__ import annotations
 
 import ipywidgets as w
+import traitlets
+from markupsafe import Markup
 
 CSS = """
 <style>
@@ -42,9 +44,23 @@ CSS = """
 """
 
 
-def style_widget() -> w.HTML:
+class SafeHTML(w.HTML):
+    """An ipywidgets HTML widget that takes only Markup (see html.py), so no caller can pass raw text."""
+
+    @traitlets.validate("value")
+    def _only_markup(self, proposal):
+        if not isinstance(proposal["value"], Markup):
+            raise TypeError("SafeHTML takes Markup built with cop_widgets.html.html(), not a plain string")
+        return proposal["value"]
+
+
+def widget(content: Markup = Markup(""), **options) -> SafeHTML:  # noqa: B008 - Markup is immutable
+    return SafeHTML(content, **options)
+
+
+def style_widget() -> SafeHTML:
     """An invisible HTML widget that carries the shared CSS; each element includes one."""
-    return w.HTML(CSS, layout=w.Layout(display="none"))
+    return widget(Markup(CSS), layout=w.Layout(display="none"))  # noqa: S704 - the course's own constant
 
 
 def button(label: str, css_class: str) -> w.Button:

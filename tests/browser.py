@@ -75,15 +75,16 @@ def play_by_keyboard(p, last_button: str) -> None:
     pytest.fail(f"never reached '{last_button}'")
 
 
-def play_by_mouse(scenario, pick: str = "first", timeout: int = 30_000) -> None:
+def play_by_mouse(scenario, pick: str = "first", chosen: bool = False, timeout: int = 30_000) -> None:
     """Click a choice (the ``pick``: "first" or "last"), then Continue, until the debrief is shown.
 
-    Starts wherever the scenario is: after a choice the test made itself, it goes on from there."""
+    ``chosen``: the test has just clicked a choice of its own, so start with its Continue."""
     for _ in range(12):
+        if not chosen:
+            getattr(scenario.locator(".cop-choice"), pick).click(timeout=timeout)
+        chosen = False
         go_on = scenario.get_by_role("button", name="Continue").or_(
             scenario.get_by_role("button", name="See the debrief"))
-        if not go_on.count():
-            getattr(scenario.locator(".cop-choice"), pick).click(timeout=timeout)
         last = go_on.inner_text(timeout=10_000).strip() == "See the debrief"
         go_on.click()
         if last:

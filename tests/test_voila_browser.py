@@ -102,7 +102,7 @@ def test_a_rule_breaking_path_is_named_and_never_ends_well(page):
     scenario = p.locator(".cop-scenario").first
     scenario.locator(".cop-choice", has_text="tomorrow").click(timeout=90_000)
     scenario.get_by_text("This breaks a safeguarding rule").wait_for(timeout=10_000)
-    play_by_mouse(scenario, "first")
+    play_by_mouse(scenario, "first", chosen=True)
     text = scenario.locator(".cop-debrief").inner_text()
     assert "A safeguarding rule was broken on this path" in text
     assert "Safeguarding rules broken on this path" in text and "Pass a concern on at once" in text

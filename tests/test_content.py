@@ -204,3 +204,11 @@ def test_exercise_data_has_its_source(folder):
 def test_every_exercise_uses_the_same_checks_module():
     copies = {p.read_bytes() for p in (ROOT / "solutions").glob("ex*/checks.py")}
     assert len(copies) == 1, "solutions/*/checks.py differ: copy ex01's to every exercise"
+
+
+@pytest.mark.parametrize("path", SCENARIOS + CONVERSATIONS, ids=ids(SCENARIOS + CONVERSATIONS))
+def test_an_element_on_a_heavy_topic_says_where_it_is_set_and_opens_with_a_content_note(path):
+    element = (load_conversation if path.parent.name == "conversations" else load_scenario)(path, set(BIBLIOGRAPHY))
+    if element.topics:
+        assert element.content_note and "helpline" in element.content_note.lower(), "content note with support"
+        assert all(element.place), "place: {country, continent}"

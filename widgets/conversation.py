@@ -90,6 +90,9 @@ class Conversation:
     endings: dict[str, ConversationEnding]
     sources: tuple[str, ...]
     path: Path | None = None
+    place: tuple[str, str] = ("", "")  # (country, continent) where the conversation is set
+    topics: tuple[str, ...] = ()  # the trainer-expected topics it practises (schema enum)
+    content_note: str = ""  # shown before the conversation, with a pointer to support
 
     def node(self, node_id: str) -> Turn | ConversationEnding:
         return self.turns.get(node_id) or self.endings[node_id]

@@ -9,6 +9,7 @@ from .debrief import check_no_claim, parse_lines
 from .errors import CourseDataError
 from .graph import check_graph, check_sources
 from .rules import check_breaks
+from .scenario_loader import setting_fields
 from .schema_check import check
 from .yaml_reader import read_yaml
 
@@ -54,5 +55,5 @@ def load_conversation(path: Path, known_sources: set[str] | None = None) -> Conv
         name=path.stem, title=data["title"], child_name=child["name"], child_age=child["age"],
         situation=child["situation"], setting=data["setting"], start=data["start"],
         start_safety=data["start_safety"], shut_down=shut, turns=turns, endings=endings,
-        sources=tuple(data["sources"]), path=path,
+        sources=tuple(data["sources"]), path=path, **setting_fields(data),
     )

@@ -11,7 +11,7 @@ from markupsafe import Markup
 from . import data_files
 from .bibliography import Source, sources_html
 from .conversation import DUTY_TO_REPORT, MAX_SAFETY, Conversation, ConversationEnding, ConversationRun, Turn
-from .debrief_view import debrief_html, items_html, rule_note_html
+from .debrief_view import content_note_html, debrief_html, items_html, rule_note_html
 from .element import BranchingElement
 from .html import html, markdown_html
 from .style import button, widget
@@ -40,10 +40,11 @@ class ConversationView(BranchingElement):
         self.sources = sources
         self.reply_buttons: list[w.Button] = []
         c = conversation
-        header = html("<h4>Conversation practice: {}</h4><p><strong>{}, aged {}.</strong> {}</p>{}"
+        header = html("<h4>Conversation practice: {}</h4>{}<p><strong>{}, aged {}.</strong> {}</p>{}"
                       "<p>This is fiction, to practise; take your time. Success is the child feeling heard and "
                       "the concern being passed on, not how much you find out.</p>",
-                      c.title, c.child_name, c.child_age, markdown_html(c.situation), markdown_html(c.setting))
+                      c.title, content_note_html(c.content_note), c.child_name, c.child_age,
+                      markdown_html(c.situation), markdown_html(c.setting))
         self.meter = widget()
         super().__init__(f"conversation:{c.name}", header, "cop-conversation")
         self.follow_store()

@@ -20,6 +20,14 @@ def rule_note_html(breaks: tuple[str, ...]) -> Markup:
                 "s" if len(breaks) > 1 else "", items)
 
 
+def content_note_html(note: str) -> Markup:
+    """An element's content note, before anything else it shows (heavy topics carry one)."""
+    if not note:
+        return Markup("")
+    return html('<div class="cop-reminder" role="note"><p><strong>Content note:</strong></p>{}</div>',
+                markdown_html(note))
+
+
 def items_html(heading: str, texts) -> Markup:
     """A heading and a list, or nothing when the list is empty."""
     if not texts:

@@ -58,6 +58,9 @@ class Scenario:
     endings: dict[str, Ending]
     sources: tuple[str, ...]
     path: Path | None = None
+    place: tuple[str, str] = ("", "")  # (country, continent) where the story is set
+    topics: tuple[str, ...] = ()  # the trainer-expected topics it practises (schema enum)
+    content_note: str = ""  # shown before the story, with a pointer to support
 
     def node(self, node_id: str) -> Step | Ending:
         return self.steps.get(node_id) or self.endings[node_id]

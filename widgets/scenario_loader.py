@@ -17,6 +17,13 @@ from .yaml_reader import read_yaml
 LOWEST_BAND = BANDS[0]
 
 
+def setting_fields(data: dict) -> dict:
+    """Where a story is set, the topics it practises and its content note (shared with conversations)."""
+    place = data.get("place", {})
+    return {"place": (place.get("country", ""), place.get("continent", "")),
+            "topics": tuple(data.get("topics", ())), "content_note": data.get("content_note", "")}
+
+
 def _choice(path: Path, field: str, raw: dict) -> Choice:
     breaks = check_breaks(path, f"{field}.breaks", raw.get("breaks", ()))
     if breaks and raw["band"] != LOWEST_BAND:
@@ -46,5 +53,5 @@ def load_scenario(path: Path, known_sources: set[str] | None = None) -> Scenario
     check_sources(path, data["sources"], known_sources)
     return Scenario(
         name=path.stem, title=data["title"], summary=data["summary"], start=data["start"],
-        steps=steps, endings=endings, sources=tuple(data["sources"]), path=path,
+        steps=steps, endings=endings, sources=tuple(data["sources"]), path=path, **setting_fields(data),
     )

@@ -13,7 +13,7 @@ import ipywidgets as w
 from . import data_files
 from .bands import BAND_LABELS, BAND_MEANINGS, OUTCOME_RULE
 from .bibliography import Source, sources_html
-from .debrief_view import debrief_html, rule_note_html
+from .debrief_view import content_note_html, debrief_html, rule_note_html
 from .element import BranchingElement
 from .html import html, markdown_html
 from .scenario import Ending, Scenario, ScenarioRun, Step
@@ -27,7 +27,8 @@ class ScenarioView(BranchingElement):
         self.run = ScenarioRun(scenario)
         self.sources = sources
         self.choice_buttons: list[w.Button] = []
-        header = html("<h4>Scenario: {}</h4>{}", scenario.title, markdown_html(scenario.summary))
+        header = html("<h4>Scenario: {}</h4>{}{}", scenario.title, content_note_html(scenario.content_note),
+                      markdown_html(scenario.summary))
         super().__init__(f"scenario:{scenario.name}", header, "cop-scenario")
         self.follow_store()
         self.show_node()

@@ -69,3 +69,7 @@ def main(argv: list[str] | None = None) -> int:
                       sandbox=not args.unsafe_no_sandbox)
     print(grade(course, options).render())
     return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -102,7 +102,9 @@ def grade(course: Course, options: Options) -> Report:
             overrides = {"SandboxedExecute": {"sandbox": options.sandbox, "cache_dir": cache}}
             jobs = {sub.student: [n for n in names if (sub.folder / f"{n}.ipynb").exists()] for sub in todo}
             started = time.monotonic()
-            execute_in_parallel(course, assignment, jobs, overrides, options.workers)
+            for student, error in execute_in_parallel(course, assignment, jobs, overrides, options.workers).items():
+                # nbgrader's own pass executes this one again; the trainer still learns why the worker failed
+                report.add(student, assignment, f"its parallel run failed ({error}); nbgrader ran it again itself")
             report.timings["execute"] = time.monotonic() - started
             args = ["autograde", assignment, f"--SandboxedExecute.cache_dir={cache}",
                     f"--SandboxedExecute.sandbox={options.sandbox}"]

@@ -21,7 +21,6 @@ ship (a `pandas.py` that would shadow pandas) are reported by integrity.py, whic
 from __future__ import annotations
 
 import ast
-import builtins
 from dataclasses import dataclass
 
 from IPython.core.inputtransformer2 import TransformerManager
@@ -55,7 +54,6 @@ ATTRIBUTES = {
 }
 HARMLESS_DUNDERS = {"__name__", "__doc__", "__version__", "__len__", "__class__"}
 HARMLESS_PATCHES = ("options.",)  # pd.options.display.max_rows = ... is ordinary pandas use
-BUILTIN_NAMES = set(dir(builtins))
 
 
 @dataclass(frozen=True)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import date
 
 import pytest
+import yaml
 
 from cop_widgets.activity_loaders import load_reflection, load_sort
 from cop_widgets.bibliography import load_bibliography
@@ -42,6 +44,10 @@ MODULE_FILES = module_notebooks()
 # Modules that touch abuse or exploitation open with a content note (docs/authoring.md).
 CONTENT_NOTE_REQUIRED = {"03", "04", "08"}
 TITLE_LINE = re.compile(r"\*\*Time:\*\* about (\d+) minutes · \*\*Last reviewed:\*\* (\d{4}-\d{2}-\d{2})")
+
+
+def load_yaml(path):
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
 def ids(paths):
@@ -212,3 +218,19 @@ def test_an_element_on_a_heavy_topic_says_where_it_is_set_and_opens_with_a_conte
     if element.topics:
         assert element.content_note and "helpline" in element.content_note.lower(), "content note with support"
         assert all(element.place), "place: {country, continent}"
+
+
+TOPICS = json.loads((ROOT / "widgets" / "schemas" / "scenario.schema.json").read_text())["properties"]["topics"]
+UK = {"United Kingdom", "UK", "England", "Scotland", "Wales", "Northern Ireland"}
+
+
+def test_every_topic_trainers_expect_is_practised():
+    covered = {t for p in SCENARIOS + CONVERSATIONS for t in load_yaml(p).get("topics", [])}
+    assert covered == set(TOPICS["items"]["enum"]), f"not practised yet: {set(TOPICS['items']['enum']) - covered}"
+
+
+def test_practice_is_set_around_the_world():
+    places = [load_yaml(p)["place"] for p in SCENARIOS + CONVERSATIONS if "place" in load_yaml(p)]
+    outside = [place for place in places if place["country"] not in UK]
+    assert len(outside) >= 6, f"{len(outside)} elements are set outside the UK"
+    assert len({place["continent"] for place in outside}) >= 4

@@ -10,7 +10,7 @@ from . import course as course_module
 from .course import Course
 from .forget import forget
 from .grade import Options, grade
-from .nbgrader_cli import run_nbgrader
+from .nbgrader_run import run_nbgrader
 from .parallel import worker_count
 
 

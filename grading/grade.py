@@ -17,7 +17,7 @@ from .cache import ExecutionCache
 from .course import Course
 from .export import export_grades, export_refused
 from .intake import recall_problems, remember_problems, take_in
-from .nbgrader_cli import run_nbgrader
+from .nbgrader_run import run_nbgrader
 from .parallel import execute_in_parallel
 from .report import Report
 from .review import log_path, review

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -22,7 +23,7 @@ TIERS = {
     "unit": {"test_scenario_model", "test_elements_model", "test_quiz_model", "test_loader_errors", "test_store",
              "test_views", "test_grading_units", "test_lint", "test_inbox_limits", "test_store_js",
              "test_untrusted_units", "test_html_by_construction"},
-    "content": {"test_content", "test_rules"},
+    "content": {"test_content", "test_country_terms", "test_rules"},
     "notebooks": {"test_notebooks"},
     "nbgrader": {"test_nbgrader", "test_grading_class", "test_grading_exchange", "test_grading_parallel",
                  "test_grading_postgres", "test_untrusted_grading"},
@@ -39,6 +40,14 @@ def pytest_collection_modifyitems(config, items):
         if module not in TIER_OF:
             raise pytest.UsageError(f"{module}.py has no tier in tests/conftest.py TIERS")
         item.add_marker(getattr(pytest.mark, TIER_OF[module]))
+
+
+@pytest.fixture(autouse=True)
+def fresh_learner_store(monkeypatch):
+    """Every test starts with no learner store: what one test records never leaks into the next."""
+    store = sys.modules.get("cop_widgets.store")
+    if store is not None:
+        monkeypatch.setattr(store, "_store", None)
 
 
 def need_system(available: bool, what: str) -> None:

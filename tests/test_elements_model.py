@@ -2,9 +2,10 @@
 
 import pytest
 
-from cop_widgets.conversation import DUTY_TO_REPORT, ConversationRun
+from cop_widgets.conversation import ConversationRun
 from cop_widgets.data_files import conversation, reflection, sort
 from cop_widgets.reflection import to_markdown
+from cop_widgets.rules import DUTY_TO_REPORT
 from cop_widgets.sort_activity import SortAttempt
 
 from .conftest import FIXTURES
@@ -76,9 +77,10 @@ def test_every_path_is_listed_and_restart_resets_safety(talk):
     assert run.current == "opening" and run.safety == 2 and run.taken == []
 
 
-def test_duty_to_report_names_the_lead_and_emergencies():
-    assert "designated person" in DUTY_TO_REPORT and "emergency services" in DUTY_TO_REPORT
+def test_duty_to_report_states_the_principle_england_as_an_example_and_the_readers_own_duty():
+    assert "your setting's designated person" in DUTY_TO_REPORT and "emergency services" in DUTY_TO_REPORT
     assert "in England, the designated safeguarding lead" in DUTY_TO_REPORT
+    assert "personal duty to report" in DUTY_TO_REPORT
 
 
 def test_sorting_scores_each_item():

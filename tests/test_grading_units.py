@@ -156,7 +156,8 @@ def test_feedback_tracebacks_do_not_quote_hidden_tests():
 
 
 def test_the_repository_config_has_every_grading_setting():
-    assert Course.open(ROOT).missing_settings() == [], "add tests/fixtures/grading/grading_config.py's lines"
+    missing = Course.open(ROOT).missing_settings()
+    assert missing == [], "nbgrader_config.py lacks:\n" + "\n".join(missing)
 
 
 def test_the_sandbox_shows_the_kernel_its_folder_and_no_secrets(tmp_path):

@@ -63,7 +63,6 @@ def test_record_is_dated_and_saved_as_json(store):
 
 
 def test_one_store_per_kernel():
-    store_module._store = None
     assert store_module.learner_store() is store_module.learner_store()
 
 

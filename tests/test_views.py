@@ -48,6 +48,14 @@ def test_debrief_names_what_to_revisit_and_the_rule():
     assert "How the outcome is worked out" in page
 
 
+def test_a_scenario_about_a_concern_closes_with_the_duty_to_report_whatever_the_ending():
+    view = show_scenario("fixture_walk")  # a choice in it can break pass_on_now
+    view.choose(1)
+    view.go_on()
+    assert "Your duty, whatever the ending:" in html_of(view)
+    assert "your setting&#39;s designated person (in England, the designated safeguarding lead)" in html_of(view)
+
+
 def test_restart_returns_to_the_first_decision():
     view = show_scenario("fixture_walk")
     view.choose(1)
@@ -90,10 +98,10 @@ def test_quiz_asks_for_an_answer_before_checking():
 
 
 @pytest.fixture
-def fresh_store(monkeypatch):
+def fresh_store():
+    """The learner store this test's elements record into (conftest gives each test a new one)."""
     from cop_widgets import store
 
-    monkeypatch.setattr(store, "_store", None)
     return store.learner_store()
 
 

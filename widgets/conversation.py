@@ -35,13 +35,6 @@ MISTAKES = {
     "dismissing": "dismissing the worry",
     "panic": "showing alarm",
 }
-DUTY_TO_REPORT = (
-    "Whatever happened in this conversation, your duty is the same: write down what the child said, "
-    "in their own words, with the date and time, and pass it to your setting's designated person (in "
-    "England, the designated safeguarding lead) today. If the child is in immediate danger, call the "
-    "police or emergency services first. If the law where you work gives you a personal duty to report "
-    "to the authorities, do that too. Follow your own setting's policy and local law."
-)
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,8 @@ from markupsafe import Markup
 
 from . import data_files
 from .bibliography import Source, sources_html
-from .conversation import DUTY_TO_REPORT, MAX_SAFETY, Conversation, ConversationEnding, ConversationRun, Turn
-from .debrief_view import content_note_html, debrief_html, items_html, rule_note_html
+from .conversation import MAX_SAFETY, Conversation, ConversationEnding, ConversationRun, Turn
+from .debrief_view import content_note_html, debrief_html, duty_html, items_html, rule_note_html
 from .element import BranchingElement
 from .html import html, markdown_html
 from .style import button, widget
@@ -103,11 +103,9 @@ class ConversationView(BranchingElement):
         again = button("Practise this conversation again", "cop-action")
         again.on_click(lambda _b: self.restart())
         self.body.children = [
-            widget(html('{}{}{}<div class="cop-duty"><p><strong>Your duty, whatever the ending:</strong> {}</p>'
-                        "</div>{}",
-                        said, debrief_html(debrief, outcome, meaning, "Techniques you used"),
+            widget(html("{}{}{}{}{}", said, debrief_html(debrief, outcome, meaning, "Techniques you used"),
                         items_html("Techniques you did not use this time", run.techniques_missed()),
-                        DUTY_TO_REPORT, sources_html(c.sources, self.sources))),
+                        duty_html(), sources_html(c.sources, self.sources))),
             again,
         ]
         again.focus()

@@ -58,7 +58,7 @@ def scenario(name: str, root: Path | None = None) -> Scenario:
 
 
 def quiz(name: str, root: Path | None = None) -> Quiz:
-    return load_quiz(_named("quizzes", name, root))
+    return load_quiz(_named("quizzes", name, root), set(bibliography(root)))
 
 
 def conversation(name: str, root: Path | None = None) -> Conversation:

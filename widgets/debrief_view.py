@@ -7,7 +7,7 @@ from markupsafe import Markup
 
 from .debrief import Debrief
 from .html import html, join, markdown_html
-from .rules import Rule, course_rules
+from .rules import DUTY_TO_REPORT, Rule, course_rules
 
 
 def rule_note_html(breaks: tuple[str, ...]) -> Markup:
@@ -26,6 +26,12 @@ def content_note_html(note: str) -> Markup:
         return Markup("")
     return html('<div class="cop-reminder" role="note"><p><strong>Content note:</strong></p>{}</div>',
                 markdown_html(note))
+
+
+def duty_html() -> Markup:
+    """The duty that closes an element about a concern, whatever its ending."""
+    return html('<div class="cop-duty"><p><strong>Your duty, whatever the ending:</strong> {}</p></div>',
+                DUTY_TO_REPORT)
 
 
 def items_html(heading: str, texts) -> Markup:

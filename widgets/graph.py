@@ -43,11 +43,11 @@ def check_graph(path: Path, start: str, links: dict[str, list[tuple[str, str]]],
                 raise CourseDataError(path, f"{group}.{name}", "cannot be reached from the start")
 
 
-def check_sources(path: Path, keys, known: set[str] | None) -> None:
+def check_sources(path: Path, keys, known: set[str] | None, field: str = "sources") -> None:
     """Every source key must be in the bibliography (when the bibliography is given)."""
     if known is None:
         return
     for index, key in enumerate(keys):
         if key not in known:
-            raise CourseDataError(path, f"sources[{index}]",
+            raise CourseDataError(path, f"{field}[{index}]",
                                   f"'{key}' is not in the bibliography (modules/sources.yaml)")

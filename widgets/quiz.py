@@ -28,6 +28,7 @@ class Question:
     # "best": the right answer is the safe one, so a rule-breaking option is always wrong;
     # "rule_breaking": the question asks the learner to spot the options that break a rule.
     asks_for: str = "best"
+    sources: tuple[str, ...] = ()  # bibliography keys for the figures or facts the question states
 
     @property
     def multiple(self) -> bool:

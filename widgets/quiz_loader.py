@@ -5,13 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from .errors import CourseDataError
+from .graph import check_sources
 from .quiz import DEFAULT_PASS_MARK, Option, Question, Quiz
 from .rules import check_breaks
 from .schema_check import check
 from .yaml_reader import read_yaml
 
 
-def load_quiz(path: Path) -> Quiz:
+def load_quiz(path: Path, known_sources: set[str] | None = None) -> Quiz:
     """Return the checked Quiz in ``path``; any problem raises CourseDataError."""
     data = read_yaml(path)
     check("quiz", data, path)
@@ -35,6 +36,9 @@ def load_quiz(path: Path) -> Quiz:
                 raise CourseDataError(path, f"{field}.correct", "in a question that asks for the rule-breaking "
                                       "options, an option is right exactly when it has `breaks:`")
             options.append(Option(o["text"], o["correct"], o["explanation"], breaks))
-        questions.append(Question(q["id"], q["objective"], q["text"], tuple(options), q.get("module", ""), asks_for))
+        sources = tuple(q.get("sources", ()))
+        check_sources(path, sources, known_sources, f"questions[{index}].sources")
+        questions.append(Question(q["id"], q["objective"], q["text"], tuple(options), q.get("module", ""), asks_for,
+                                  sources))
     return Quiz(name=path.stem, title=data["title"], questions=tuple(questions),
                 pass_mark=data.get("pass_mark", DEFAULT_PASS_MARK), path=path)

@@ -8,6 +8,7 @@ import ipywidgets as w
 from markupsafe import Markup
 
 from . import data_files
+from .bibliography import Source, sources_html
 from .debrief_view import rule_note_html
 from .element import CourseElement
 from .html import html, join, markdown_html
@@ -18,8 +19,9 @@ from .style import button, widget
 class QuizView(CourseElement):
     """A knowledge check on screen. ``answer``, ``next_question`` and ``restart`` drive it."""
 
-    def __init__(self, quiz: Quiz) -> None:
+    def __init__(self, quiz: Quiz, sources: dict[str, Source] | None = None) -> None:
         self.attempt = QuizAttempt(quiz)
+        self.sources = sources or {}
         self.position = 0
         self.selector: w.RadioButtons | list[w.Checkbox] | None = None
         header = html("<h4>Knowledge check: {}</h4><p>{} questions. Pass mark {:.0%}. Each answer is explained; "
@@ -85,8 +87,9 @@ class QuizView(CourseElement):
                  rule_note_html(o.breaks) if q.asks_for == "best" else Markup(""), markdown_html(o.explanation))
             for i, o in enumerate(q.options))
         last = self.position + 1 == len(self.attempt.quiz.questions)
-        self.present(html('<div class="cop-feedback" role="status"><p><strong>{}</strong></p><ul>{}</ul></div>',
-                          "Right." if right else "Not quite.", items),
+        cited = sources_html(q.sources, self.sources)
+        self.present(html('<div class="cop-feedback" role="status"><p><strong>{}</strong></p><ul>{}</ul>{}</div>',
+                          "Right." if right else "Not quite.", items, cited),
                      "See your result" if last else "Next question", self.next_question)
 
     def next_question(self) -> None:
@@ -131,4 +134,4 @@ class QuizView(CourseElement):
 
 def show_quiz(name: str) -> QuizView:
     """Show the knowledge check ``modules/quizzes/<name>.yaml``."""
-    return QuizView(data_files.quiz(name))
+    return QuizView(data_files.quiz(name), data_files.bibliography())

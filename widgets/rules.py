@@ -18,6 +18,17 @@ from .schema_check import check
 from .yaml_reader import read_yaml
 
 RULES_FILE = Path(str(resources.files(__package__).joinpath("rules.yaml")))
+# A choice that can break one of these means the story is about a concern someone must pass on.
+REPORTING_RULES = frozenset({"emergency_first", "pass_on_now", "right_route"})
+# Closes every conversation and every scenario about a concern: the principle that holds everywhere,
+# England's name for the designated person as a labelled example, and the reader's own legal duty.
+DUTY_TO_REPORT = (
+    "Whatever happened in this practice, your duty is the same: write down what the child said, "
+    "in their own words, with the date and time, and pass it to your setting's designated person (in "
+    "England, the designated safeguarding lead) at once. If the child is in immediate danger, call the "
+    "police or emergency services first. If the law where you work gives you a personal duty to report "
+    "to the authorities, do that too. Follow your own setting's policy and local law."
+)
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from . import bands
 from .debrief import RULE_BROKEN_TITLE, Debrief, DebriefLine, broken_rules, shown_lines
-from .rules import course_rules
+from .rules import REPORTING_RULES, course_rules
 
 
 @dataclass(frozen=True)
@@ -64,6 +64,11 @@ class Scenario:
 
     def node(self, node_id: str) -> Step | Ending:
         return self.steps.get(node_id) or self.endings[node_id]
+
+    @cached_property
+    def about_a_concern(self) -> bool:
+        """True when a choice can break a reporting rule: the story is about a concern to pass on."""
+        return any(set(c.breaks) & REPORTING_RULES for step in self.steps.values() for c in step.choices)
 
     @cached_property
     def longest_path(self) -> int:

@@ -9,11 +9,12 @@ from __future__ import annotations
 import string
 
 import ipywidgets as w
+from markupsafe import Markup
 
 from . import data_files
 from .bands import BAND_LABELS, BAND_MEANINGS, OUTCOME_RULE
 from .bibliography import Source, sources_html
-from .debrief_view import content_note_html, debrief_html, rule_note_html
+from .debrief_view import content_note_html, debrief_html, duty_html, rule_note_html
 from .element import BranchingElement
 from .html import html, markdown_html
 from .scenario import Ending, Scenario, ScenarioRun, Step
@@ -72,9 +73,10 @@ class ScenarioView(BranchingElement):
         again = button("Play this scenario again", "cop-action")
         again.on_click(lambda _b: self.restart())
         self.body.children = [
-            widget(html("{}<details><summary>How the outcome is worked out</summary><p>{}</p></details>{}",
+            widget(html("{}<details><summary>How the outcome is worked out</summary><p>{}</p></details>{}{}",
                         debrief_html(debrief, BAND_LABELS[band], BAND_MEANINGS[band], "Choices that helped"),
-                        OUTCOME_RULE, sources_html(self.run.scenario.sources, self.sources))),
+                        OUTCOME_RULE, duty_html() if self.run.scenario.about_a_concern else Markup(""),
+                        sources_html(self.run.scenario.sources, self.sources))),
             again,
         ]
         again.focus()

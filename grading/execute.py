@@ -106,7 +106,8 @@ class SandboxedExecute(Execute):
                                      "SandboxedExecute.sandbox is set to False.")
         self.kernel_manager_class = SandboxedKernelManager if self.sandbox else AsyncKernelManager
         before = folder_state(folder)
-        self._cell_index, self._output_size = 0, {}
+        self._cell_index = 0
+        self._output_size: dict[int, int] = {}  # characters of output kept so far, by cell index
         try:
             nb, resources = super().preprocess(nb, resources, km)
         except (DeadKernelError, CellTimeoutError) as err:

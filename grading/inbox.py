@@ -15,8 +15,9 @@ import os
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path, PurePosixPath
-from typing import BinaryIO
+from typing import IO
 
 CHUNK = 1 << 20
 MB = 1_000_000
@@ -43,8 +44,13 @@ class Entry:
     path: str
     time: datetime.datetime
     compressed: int  # bytes stored in the zip (0 for a folder: no ratio to check)
-    opener: Callable[[], BinaryIO]
+    opener: Callable[[], IO[bytes]]
     refusal: str = ""  # set when the entry is refused before it is read (its path, its kind)
+
+
+def _reader(path: Path) -> Callable[[], IO[bytes]]:
+    """Opens ``path`` for reading when called, not before."""
+    return lambda: path.open("rb")
 
 
 def unsafe_path(name: str) -> bool:
@@ -81,13 +87,13 @@ class Inbox:
             yield entry
 
     def _all(self) -> Iterator[Entry]:
-        if self.archive:
-            for info in self.archive.infolist():
+        if archive := self.archive:
+            for info in archive.infolist():
                 unsafe = unsafe_path(info.filename)  # before the ignore list, which skips names like '..'
                 if not unsafe and (info.is_dir() or self.ignored(info.filename)):
                     continue
                 entry = Entry(info.filename, datetime.datetime(*info.date_time, tzinfo=datetime.UTC),
-                              info.compress_size, lambda info=info: self.archive.open(info))
+                              info.compress_size, partial(archive.open, info))
                 if unsafe:
                     entry.refusal = "its path leaves the archive ('..' or an absolute path): refused"
                 yield entry
@@ -101,7 +107,7 @@ class Inbox:
                 continue
             stat = path.lstat()
             entry = Entry(relative, datetime.datetime.fromtimestamp(stat.st_mtime, tz=datetime.UTC), 0,
-                          lambda path=path: path.open("rb"))
+                          _reader(path))
             if path.is_symlink() or not path.is_file():
                 entry.refusal = "it is a link or a special file, not a plain file: refused (links are not followed)"
             yield entry

@@ -208,7 +208,8 @@ def problems_record(course: Course, assignment: str) -> Path:
 
 def remember_problems(course: Course, report: Report) -> None:
     """Keep what this run's intake found (learner -> problems; "" -> files that name no learner)."""
-    found = {student: list(messages) for student, messages in report.problems.items()}
+    found: dict[str, list[str] | list[tuple[str, str]]] = {student: list(messages)
+                                                           for student, messages in report.problems.items()}
     found[""] = list(report.unmatched)
     found[REFUSED_KEY] = list(report.refused)
     problems_record(course, report.assignment).write_text(json.dumps(found, indent=1, sort_keys=True))

@@ -26,6 +26,7 @@ def run_nbgrader(course: Course, args: list[str], *, step: str | None = None, to
     bar = tqdm(total=total, desc=step, unit="notebook", dynamic_ncols=True, disable=not step)
     with subprocess.Popen(command, cwd=course.root, env=nbgrader_env(), stdout=subprocess.PIPE,
                           stderr=subprocess.STDOUT, text=True) as process:
+        assert process.stdout is not None  # stdout=PIPE
         for line in process.stdout:
             lines.append(line)
             if per_item and re.search(per_item, line) and bar.n < total:

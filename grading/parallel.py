@@ -60,6 +60,8 @@ def stage_folder(converter: Autograde, submitted: str, source: str, stage: str) 
 
 def execute_ahead(student: str, assignment: str, notebooks: list[str], overrides: dict) -> None:
     """Sanitize and execute one learner's notebooks into the cache (runs in a worker process)."""
+    if _course is None:
+        raise RuntimeError("execute_ahead runs in a grading worker, opened by _start_worker")
     config = Config(_course.config)
     config.merge(Config(overrides))
     coursedir = _course.coursedir

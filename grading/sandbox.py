@@ -16,7 +16,9 @@ import subprocess
 import sys
 import sysconfig
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from jupyter_client.manager import AsyncKernelManager
 from traitlets import Integer, List, Unicode
@@ -47,7 +49,7 @@ def python_dirs() -> list[str]:
 
 
 def sandbox_command(command: list[str], work_dir: str, runtime_dir: str, *, memory_mb: int,
-                    read_only: list[str] = ()) -> list[str]:
+                    read_only: Sequence[str] = ()) -> list[str]:
     """bwrap arguments that run ``command`` with ``work_dir`` as /submission and nothing else of the host."""
     args = [bwrap_path(), "--unshare-all", "--uid", NOBODY, "--gid", NOBODY, "--cap-drop", "ALL",
             "--die-with-parent", "--new-session", "--clearenv"]
@@ -111,7 +113,11 @@ class SandboxedKernelManager(AsyncKernelManager):
 
     def format_kernel_cmd(self, extra_arguments: list[str] | None = None) -> list[str]:
         command = super().format_kernel_cmd(extra_arguments)
-        work_dir = os.path.realpath(self._launch_args.get("cwd") or os.getcwd())
+        # Set by pre_start_kernel; jupyter_client types the values as traitlets.Any, the trait class.
+        launch: dict[str, Any] | None = self._launch_args
+        if launch is None:
+            raise RuntimeError("no launch arguments: a kernel command is made only as the kernel starts")
+        work_dir = os.path.realpath(launch.get("cwd") or os.getcwd())
         return sandbox_command(command, work_dir, self._runtime_dir, memory_mb=self.memory_limit_mb,
                                read_only=list(self.read_only_paths))
 

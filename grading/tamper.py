@@ -177,8 +177,8 @@ def scan_cell(tree: ast.Module, label: str, exercise: Exercise, module_names: se
 
 def scan_notebook(nb, exercise: Exercise) -> list[Finding]:
     """Every finding in the learner's cells of ``nb`` (an autograded or submitted notebook)."""
-    trees = [(cell_label(cell, i), python_source(cell)) for i, cell in enumerate(nb.cells) if is_learner_cell(cell)]
-    trees = [(label, tree) for label, tree in trees if tree is not None]
+    parsed = [(cell_label(cell, i), python_source(cell)) for i, cell in enumerate(nb.cells) if is_learner_cell(cell)]
+    trees = [(label, tree) for label, tree in parsed if tree is not None]
     module_names = set(exercise.imports)
     for _, tree in trees:
         module_names |= {name for name, _, how in bound_names(tree) if how != "assign"}

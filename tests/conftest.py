@@ -28,7 +28,7 @@ TIERS = {
     "nbgrader": {"test_nbgrader", "test_grading_class", "test_grading_exchange", "test_grading_parallel",
                  "test_grading_postgres", "test_untrusted_grading"},
     "browser": {"test_elements_browser", "test_jupyterlab_browser", "test_voila_browser", "test_hub_browser"},
-    "environment": {"test_environment"},
+    "environment": {"test_environment", "test_first_hour"},
 }
 TIER_OF = {module: tier for tier, modules in TIERS.items() for module in modules}
 

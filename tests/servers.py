@@ -78,7 +78,7 @@ class VoilaServer(Server):
 class JupyterLabServer(Server):
     """JupyterLab on 127.0.0.1 without a token, serving ``root`` (a scratch copy), for one test run."""
 
-    def __init__(self, root: Path, log_path: Path) -> None:
+    def __init__(self, root: Path, log_path: Path, trainer: bool = False) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         # Draw every cell (no windowing), so a test can find any output without scrolling.
@@ -87,13 +87,14 @@ class JupyterLabServer(Server):
         tracker.parent.mkdir(parents=True, exist_ok=True)
         tracker.write_text('{"windowingMode": "none"}')
         env = dict(os.environ, JUPYTER_PATH=str(ROOT / "share" / "jupyter"), JUPYTERLAB_SETTINGS_DIR=str(settings))
+        if trainer:  # the trainer's set of extensions on top of the learner's, as `make trainer` runs it
+            env["JUPYTER_CONFIG_PATH"] = str(ROOT / "etc" / "jupyter-trainer")
         self.log_path = log_path
         self.log = open(log_path, "w")  # noqa: SIM115 - closed in stop()
         self.process = subprocess.Popen(
             [bin_path("jupyter"), "lab", "--no-browser", "--allow-root", "--ServerApp.ip=127.0.0.1",
              f"--ServerApp.port={self.port}", "--IdentityProvider.token=", "--ServerApp.password=",
-             f"--ServerApp.root_dir={root}", "--LabApp.news_url=",
-             "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"],
+             f"--ServerApp.root_dir={root}"],
             cwd=root, env=env, stdout=self.log, stderr=subprocess.STDOUT,
         )
         wait_for(self.url + "/api/status", seconds=90)

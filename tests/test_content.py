@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from datetime import date
 
 import pytest
@@ -161,21 +162,18 @@ def test_committed_without_outputs(path):
 @pytest.mark.parametrize("path", MODULE_FILES, ids=ids(MODULE_FILES))
 def test_every_external_link_is_a_cited_source(path):
     nb = read(path)
-    sources_cell = section(nb, "## Sources") or ""
-    cited = set()
+    assert section(nb, "## Sources"), "a ## Sources cell (make content writes its list)"
     for text in markdown_cells(nb):
-        if text is sources_cell:
-            continue
         for url in BARE_URL.findall(text):
             assert url in URLS, f"{url} is not in modules/sources.yaml"
-            cited.add(url)
-    for url in cited:
-        assert URLS[url].citation() in sources_cell, f"Sources cell lacks: {URLS[url].citation()}"
-    for line in sources_cell.splitlines()[1:]:
-        if line.startswith("- "):
-            assert any(line[2:].strip() == s.citation() for s in BIBLIOGRAPHY.values()), (
-                f"Sources line is not a bibliography entry: {line}"
-            )
+
+
+def test_sources_cells_locked_element_cells_and_course_maps_are_generated_and_up_to_date():
+    """Derived from one source each (scripts/build_content.py), never kept by hand."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from build_content import build
+
+    assert build(check=True) == [], "run `make content` and commit the result"
 
 
 @pytest.mark.parametrize("path", MODULE_FILES, ids=ids(MODULE_FILES))
@@ -207,9 +205,12 @@ def test_exercise_data_has_its_source(folder):
         assert "https://" in source and re.search(r"\b(19|20)\d\d\b", source)
 
 
-def test_every_exercise_uses_the_same_checks_module():
-    copies = {p.read_bytes() for p in (ROOT / "solutions").glob("ex*/checks.py")}
-    assert len(copies) == 1, "solutions/*/checks.py differ: copy ex01's to every exercise"
+def test_every_exercise_folder_holds_a_copy_of_the_one_checks_module():
+    canonical = (ROOT / "solutions" / "checks.py").read_text(encoding="utf-8")
+    copies = {p.parent.name: p.read_text(encoding="utf-8") for p in (ROOT / "solutions").glob("ex*/checks.py")}
+    stale = [name for name, text in copies.items()
+             if not (text.startswith("# Copied from solutions/checks.py") and text.endswith("\n" + canonical))]
+    assert not stale, f"solutions/{stale}/checks.py differ from solutions/checks.py: run `make exercises`"
 
 
 @pytest.mark.parametrize("path", SCENARIOS + CONVERSATIONS, ids=ids(SCENARIOS + CONVERSATIONS))
@@ -234,3 +235,62 @@ def test_practice_is_set_around_the_world():
     outside = [place for place in places if place["country"] not in UK]
     assert len(outside) >= 6, f"{len(outside)} elements are set outside the UK"
     assert len({place["continent"] for place in outside}) >= 4
+
+
+FIGURE = re.compile(r"\d+(?:\.\d+)?\s?(?:%|per ?cent)|\b\d+ in (?:\d+|ten|every)\b|\b\d{1,3}(?:,\d{3})+\b|"
+                    r"\b\d+(?:\.\d+)? (?:million|billion|thousand)\b|\b(?:19|20)\d\d\b|"
+                    r"\b(?:one|two|three|four|five|six|seven|eight|nine) in (?:ten|five|four|three|every)\b", re.I)
+
+
+@pytest.mark.parametrize("path", QUIZZES, ids=ids(QUIZZES))
+def test_a_question_that_states_a_figure_or_a_dated_fact_cites_it(path):
+    for question in load_quiz(path, set(BIBLIOGRAPHY)).questions:
+        words = " ".join([question.text] + [f"{o.text} {o.explanation}" for o in question.options])
+        figures = FIGURE.findall(words)
+        assert not figures or question.sources, f"{path.name}: {question.id} states {figures}: add `sources:`"
+
+
+DRAFT_OR_TEST_PAGE = re.compile(r"/(?:test|tests|draft|drafts|staging|preview|sandbox)(?:/|$)|[-_]draft\b|"
+                                r"[?&](?:preview|draft)=", re.I)
+
+
+def test_no_citation_points_at_a_draft_or_test_page():
+    cited = [source.url for source in BIBLIOGRAPHY.values()]
+    cited += [url for path in MODULE_FILES + solution_notebooks() for cell in markdown_cells(read(path))
+              for url in BARE_URL.findall(cell)]
+    cited += [url for path in (ROOT / "solutions").glob("ex*/SOURCE.md") for url in BARE_URL.findall(path.read_text())]
+    cited += [route["url"] for route in load_yaml(MODULES / "reporting_routes.yaml")["routes"]]
+    assert not [url for url in cited if DRAFT_OR_TEST_PAGE.search(url)]
+
+
+@pytest.mark.parametrize("path", [p for p in solution_notebooks() if p.parent.name[2:] in CONTENT_NOTE_REQUIRED],
+                         ids=lambda p: p.parent.name)
+def test_a_heavy_exercise_opens_with_a_content_note_and_a_support_pointer(path):
+    opening = "\n".join(markdown_cells(read(path))[:2])
+    assert "**Content note:**" in opening, "content note in the first two cells, as the heavy modules have"
+    assert re.search(r"helpline|support", opening, re.I), "the content note says where to find support"
+
+
+LAST_REVIEWED = re.compile(r"^(?:# Last reviewed: |last_reviewed: \"?)(\d{4}-\d{2}-\d{2})\"?$", re.M)
+DATA_FILES = (sorted(MODULES.glob("*.yaml")) + sorted(MODULES.glob("*/*.yaml"))
+              + [ROOT / "widgets" / "rules.yaml", ROOT / "solutions" / "rule_tags.yaml"])
+
+
+def last_reviewed(path) -> date:
+    match = LAST_REVIEWED.search(path.read_text(encoding="utf-8"))
+    assert match, f"{path.relative_to(ROOT)}: a '# Last reviewed: YYYY-MM-DD' line"
+    return date.fromisoformat(match.group(1))
+
+
+def test_every_data_file_has_a_last_reviewed_date_and_the_review_log_names_the_latest_changes():
+    """CONTENT.md asks for a qualified review before a release: the log tells the reviewer what changed."""
+    log = (ROOT / "docs" / "review-log.md").read_text(encoding="utf-8")
+    dates = {path: last_reviewed(path) for path in DATA_FILES}
+    dates.update({path: date.fromisoformat(read(path).metadata["course"]["last_reviewed"]) for path in MODULE_FILES})
+    entries = re.findall(r"^## (\d{4}-\d{2}-\d{2})", log, re.M)
+    assert entries, "docs/review-log.md: one '## YYYY-MM-DD' heading per round of changes"
+    newest = max(dates.values())
+    assert date.fromisoformat(entries[0]) >= newest, "the log's first entry is the newest change"
+    latest_entry = log.split("\n## ")[1]
+    unnamed = [p.name for p, d in dates.items() if d == newest and p.name not in latest_entry]
+    assert not unnamed, f"docs/review-log.md: the {entries[0]} entry does not name {unnamed}"

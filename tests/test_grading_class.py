@@ -190,7 +190,7 @@ def test_manual_grades_and_comments_reach_the_feedback_and_the_export(graded, br
     course = graded[0]
     with Gradebook(f"sqlite:///{course / '.nbgrader' / 'gradebook.db'}") as gb:
         submission = gb.find_submission_notebook(NOTEBOOK[:-6], "ex01", learner("full")).id
-    server = JupyterLabServer(course, tmp_path / "lab.log")
+    server = JupyterLabServer(course, tmp_path / "lab.log", trainer=True)
     try:
         page = browser.new_page()
         page.goto(f"{server.url}/formgrader/submissions/{submission}/")

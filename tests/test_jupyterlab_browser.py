@@ -3,11 +3,15 @@ after a kernel restart, because it lives in the browser, not the kernel."""
 
 from __future__ import annotations
 
+import json
+import re
 import shutil
+import urllib.error
+import urllib.request
 
 import pytest
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, ROOT
 from .servers import JupyterLabServer
 
 pytestmark = pytest.mark.browser
@@ -63,3 +67,69 @@ def test_elements_work_in_jupyterlab_and_survive_a_kernel_restart(browser, lab):
     assert "with the outcome Misconception" in p.locator(".cop-scenario .cop-saved").inner_text()
     assert errors == []
     context.close()
+
+
+@pytest.fixture(scope="module")
+def course_lab(tmp_path_factory):
+    root = tmp_path_factory.mktemp("course-lab")
+    shutil.copytree(ROOT / "modules", root / "modules")
+    server = JupyterLabServer(root / "modules", root / "lab.log")
+    yield server
+    server.stop()
+
+
+def test_a_modules_element_cells_are_locked_folded_and_run_with_run_all(browser, course_lab):
+    """A learner cannot delete or change an element's line by accident, and Run All starts them all."""
+    p = browser.new_page()
+    p.goto(f"{course_lab.url}/lab/tree/07_talking_with_children.ipynb")
+    p.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=120_000)
+    p.wait_for_function("document.querySelectorAll('.jp-Notebook .jp-Cell').length > 20", timeout=60_000)
+    cells = p.locator(".jp-Notebook .jp-Cell")
+    count = cells.count()
+    element = p.locator(".jp-Notebook .jp-CodeCell").nth(1)
+    assert element.locator(".jp-InputPlaceholder").count() == 1, "its code is folded away"
+    element.locator(".jp-InputPlaceholder").click()
+    p.keyboard.press("Escape")
+    p.keyboard.press("d")
+    p.keyboard.press("d")  # JupyterLab's "delete cell" shortcut
+    p.keyboard.press("Enter")
+    p.keyboard.type("oops")
+    p.wait_for_timeout(500)
+    assert cells.count() == count, "a locked cell cannot be deleted"
+    assert "oops" not in element.inner_text(), "a locked cell cannot be edited"
+    p.get_by_role("menuitem", name="Run", exact=True).click()
+    p.get_by_role("menuitem", name="Run All Cells", exact=True).click()
+    p.locator(".cop-quiz").wait_for(timeout=120_000)
+    assert p.locator(".cop-sort").count() == 1 and p.locator(".cop-conversation").count() >= 1
+    p.close()
+
+
+def page_config(url: str) -> dict:
+    with urllib.request.urlopen(f"{url}/lab") as response:
+        page = response.read().decode()
+    return json.loads(re.search(r'<script id="jupyter-config-data" type="application/json">(.*?)</script>',
+                                page, re.S).group(1))
+
+
+def test_learners_get_the_learners_extensions_and_no_news_or_update_checks(lab):
+    """The committed configuration (etc/jupyter, installed by scripts/install_jupyter_config.py)."""
+    disabled = set(page_config(lab.url)["disabledExtensions"])
+    assert {"@jupyter/nbgrader:formgrader", "@jupyter/nbgrader:course-list", "@jupyter/nbgrader:create-assignment",
+            "@jupyterlab/extensionmanager-extension:plugin"} <= disabled
+    assert not {"@jupyter/nbgrader:assignment-list", "@jupyter/nbgrader:validate-assignment"} & disabled
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(f"{lab.url}/formgrader")
+    assert refused.value.code == 404
+    with urllib.request.urlopen(f"{lab.url}/lab/api/settings/@jupyterlab/apputils-extension:notification") as response:
+        defaults = json.loads(response.read())["schema"]["properties"]  # overrides.json sets the defaults
+    assert defaults["fetchNews"]["default"] == "false" and defaults["checkForUpdates"]["default"] is False
+
+
+def test_a_trainers_lab_adds_formgrader(tmp_path):
+    server = JupyterLabServer(tmp_path, tmp_path / "lab.log", trainer=True)
+    try:
+        assert "@jupyter/nbgrader:formgrader" not in page_config(server.url)["disabledExtensions"]
+        with urllib.request.urlopen(f"{server.url}/formgrader") as response:
+            assert response.status == 200
+    finally:
+        server.stop()

@@ -139,7 +139,7 @@ def test_formgrader_shows_the_words_and_runs_no_script(graded, browser, tmp_path
     course = graded[0]
     with Gradebook(f"sqlite:///{course / '.nbgrader' / 'gradebook.db'}") as gb:
         submission = gb.find_submission_notebook(NOTEBOOK[:-6], "ex01", learner("hostile")).id
-    server = JupyterLabServer(course, tmp_path / "lab.log")
+    server = JupyterLabServer(course, tmp_path / "lab.log", trainer=True)
     try:
         page = browser.new_page()
         dialogs = []

@@ -95,10 +95,11 @@ class Conversation:
         paths: list[tuple[int, ...]] = []
 
         def walk(run: ConversationRun) -> None:
-            if run.finished:
+            turn = run.node
+            if not isinstance(turn, Turn):
                 paths.append(tuple(i for _t, i in run.taken))
                 return
-            for index in range(len(run.node.replies)):
+            for index in range(len(turn.replies)):
                 branch = ConversationRun(self, run.current, run.safety, list(run.taken))
                 branch.reply(index)
                 walk(branch)

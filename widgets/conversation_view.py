@@ -32,7 +32,7 @@ def meter_html(name: str, safety: int, words: str) -> Markup:
                 blocks="\u25a0" * safety + "\u25a1" * (MAX_SAFETY - safety))
 
 
-class ConversationView(BranchingElement):
+class ConversationView(BranchingElement[ConversationRun]):
     """A conversation on screen. ``reply``, ``go_on`` and ``restart`` are what the buttons call."""
 
     def __init__(self, conversation: Conversation, sources: dict[str, Source]) -> None:
@@ -48,7 +48,7 @@ class ConversationView(BranchingElement):
         self.meter = widget()
         super().__init__(f"conversation:{c.name}", header, "cop-conversation")
         self.follow_store()
-        self.children = (*self.children[:-1], self.meter, self.body)
+        self.children: tuple[w.Widget, ...] = (*self.children[:-1], self.meter, self.body)  # the meter above the body
         self.show_node()
 
     def describe_saved(self, saved):

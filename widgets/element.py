@@ -3,7 +3,7 @@ shows what this browser kept from last time (so a reload or a kernel restart los
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Generic, Protocol, TypeVar
 
 import ipywidgets as w
 from markupsafe import Markup
@@ -55,10 +55,25 @@ class CourseElement(w.VBox):
         """Put kept text back into inputs; elements without inputs have nothing to restore."""
 
 
-class BranchingElement(CourseElement):
+class BranchingRun(Protocol):
+    """What a branching element asks of its run (ScenarioRun, ConversationRun)."""
+
+    @property
+    def node(self) -> object: ...
+
+    @property
+    def finished(self) -> bool: ...
+
+    def restart(self) -> None: ...
+
+
+Run = TypeVar("Run", bound=BranchingRun)
+
+
+class BranchingElement(CourseElement, Generic[Run]):
     """A scenario or a conversation: a run that moves from node to node until an ending."""
 
-    run: object  # ScenarioRun or ConversationRun
+    run: Run
 
     def after_choice(self, content: Markup) -> None:
         """Show the feedback on what was chosen, then Continue (or, at the end, the debrief)."""

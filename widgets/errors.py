@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 
 class CourseDataError(ValueError):
     """A course data file is unusable; the message says where and why, for a subject expert to fix."""
 
-    def __init__(self, path: str, field: str, reason: str) -> None:
+    def __init__(self, path: str | Path, field: str, reason: str) -> None:
         self.path = str(path)
         self.field = field
         self.reason = reason

@@ -10,6 +10,7 @@ import json
 import re
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import ipywidgets as w
 from markupsafe import Markup
@@ -34,12 +35,12 @@ NOT_A_CERTIFICATE = ("This is a self-attested record of learning, made by the le
 
 def course_map(root: Path | None = None) -> list[tuple[str, str, list[tuple[str, str]]]]:
     """(module number, title, [(kind, name), …]) read from the module notebooks themselves."""
-    found = []
+    found: list[tuple[str, str, list[tuple[str, str]]]] = []
     for path in sorted((root or modules_dir()).glob("[0-9][0-9]_*.ipynb")):
         # Plain JSON, not nbformat: nbformat's validator costs seconds of import on every page view.
         nb = json.loads(path.read_text(encoding="utf-8"))
         meta = nb.get("metadata", {}).get("course", {})
-        calls = [m.groups() for c in nb.get("cells", []) if c.get("cell_type") == "code"
+        calls = [(m[1], m[2]) for c in nb.get("cells", []) if c.get("cell_type") == "code"
                  and (m := CALL.match("".join(c.get("source", "")).strip()))]
         found.append((meta.get("module", path.name[:2]), meta.get("title", path.stem), calls))
     return found
@@ -50,12 +51,12 @@ def from_earlier_version(saved: dict) -> bool:
     return saved.get("course_version") != COURSE_VERSION
 
 
-def describe(kind: str, saved: dict | None) -> Markup:
+def describe(kind: str, saved: dict[str, Any] | None) -> Markup:
     """One line on a kept result; every kept value is escaped (it came from the browser)."""
     if not saved:
         return Markup("not yet")
     if kind == "scenario":
-        line = html("done ({})", BAND_LABELS.get(saved.get("outcome"), "?"))
+        line = html("done ({})", BAND_LABELS.get(saved.get("outcome", ""), "?"))
     elif kind == "quiz":
         line = html("{} of {}, {}", saved.get("score"), saved.get("total"),
                     "passed" if saved.get("passed") else "not passed yet")

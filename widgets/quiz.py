@@ -81,7 +81,7 @@ class QuizAttempt:
 
     def rule_breaking_answers(self) -> list[tuple[Question, str, Option]]:
         """(question, rule id, option) for every chosen answer that would break a hard rule."""
-        broken = []
+        broken: list[tuple[Question, str, Option]] = []
         for q in self.quiz.questions:
             if q.asks_for == "best":
                 for i in sorted(self.answers.get(q.id, ())):

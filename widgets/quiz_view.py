@@ -19,11 +19,12 @@ from .style import button, widget
 class QuizView(CourseElement):
     """A knowledge check on screen. ``answer``, ``next_question`` and ``restart`` drive it."""
 
+    selector: w.RadioButtons | list[w.Checkbox]  # the answer controls, made by _show_question
+
     def __init__(self, quiz: Quiz, sources: dict[str, Source] | None = None) -> None:
         self.attempt = QuizAttempt(quiz)
         self.sources = sources or {}
         self.position = 0
-        self.selector: w.RadioButtons | list[w.Checkbox] | None = None
         header = html("<h4>Knowledge check: {}</h4><p>{} questions. Pass mark {:.0%}. Each answer is explained; "
                       "an answer that would break a safeguarding rule means not passed yet.</p>",
                       quiz.title, len(quiz.questions), quiz.pass_mark)

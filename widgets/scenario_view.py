@@ -21,7 +21,7 @@ from .scenario import Ending, Scenario, ScenarioRun, Step
 from .style import button, widget
 
 
-class ScenarioView(BranchingElement):
+class ScenarioView(BranchingElement[ScenarioRun]):
     """A scenario on screen. ``choose``, ``go_on`` and ``restart`` are what the buttons call."""
 
     def __init__(self, scenario: Scenario, sources: dict[str, Source]) -> None:

@@ -27,9 +27,9 @@ def _validator(kind: str):
     return fastjsonschema.compile(json.loads(text))
 
 
-def _field(name: str) -> str:
+def _field(name: str | None) -> str:
     """fastjsonschema names fields 'data.steps.first'; authors see 'steps.first'."""
-    field = re.sub(r"^data\.?", "", name)
+    field = re.sub(r"^data\.?", "", name or "")
     return field or "(top level)"
 
 
@@ -55,7 +55,7 @@ def _explain(error: fastjsonschema.JsonSchemaValueException) -> tuple[str, str]:
         extra = sorted(set(value) - set(known))
         return _joined(field, extra[0]), f"unknown field (allowed here: {', '.join(known)})"
     if rule == "type":
-        expected = definition["type"]
+        expected: str | list[str] = definition["type"]
         wanted = " or ".join(_WORDS.get(t, t) for t in (expected if isinstance(expected, list) else [expected]))
         return field, f"must be {wanted}, not {_describe(value)}"
     if rule in ("minLength", "minItems", "minProperties"):

@@ -49,7 +49,8 @@ def fits(key: str, record: Any) -> bool:
 
 def split_records(elements: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
     """(records that fit, records set aside): a record that fails never reaches a page."""
-    good, aside = {}, {}
+    good: dict[str, Any] = {}
+    aside: dict[str, Any] = {}
     for key, record in elements.items():
         (good if fits(key, record) else aside)[key] = record
     return good, aside

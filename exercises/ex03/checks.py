@@ -1,3 +1,4 @@
+# Copied from solutions/checks.py by `make exercises`: edit that file, never this copy.
 """Helpers for this exercise's tests: answers are compared by hash so the notebook never shows them.
 
 A hash guards against a glance, not a determined learner: the course's solutions are open.

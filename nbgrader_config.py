@@ -5,13 +5,19 @@ schemes); exercises/ is its release. Trainers grade a cohort in a course directo
 repository (docs/trainer-guide.md); the gradebook and submissions never live here.
 """
 
+from pathlib import Path
+
 c = get_config()  # noqa: F821 - provided by traitlets when nbgrader loads this file
 
 c.CourseDirectory.course_id = "cop-educators"
 c.CourseDirectory.source_directory = "solutions"
 c.CourseDirectory.release_directory = "exercises"
-# Scratch gradebook for `make exercises`; git ignores it.
-c.CourseDirectory.db_url = "sqlite:///.nbgrader/gradebook.db"
+# Scratch gradebook for `make exercises` and nbgrader's own commands run here; git ignores it. It is
+# made here, beside this file, so that `nbgrader generate_assignment ex01 --force` works in a fresh
+# clone (nbgrader deletes the old release before it opens the database).
+_scratch = Path(__file__).resolve().parent / ".nbgrader"
+_scratch.mkdir(exist_ok=True)
+c.CourseDirectory.db_url = f"sqlite:///{_scratch / 'gradebook.db'}"
 c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback"]
 
 # A submission that loops or waits forever must not stall a whole class: per-cell limits.

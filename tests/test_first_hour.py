@@ -3,11 +3,12 @@ learner's own work lives where a course update never touches it."""
 
 from __future__ import annotations
 
+import shutil
 import socket
 import subprocess
 import sys
 
-from .conftest import ROOT
+from .conftest import ROOT, bin_path
 
 sys.path.insert(0, str(ROOT / "scripts"))
 from learner_copy import copy_missing  # noqa: E402
@@ -51,3 +52,13 @@ def test_the_learners_copy_gains_new_exercises_and_never_loses_their_answers(tmp
 def test_the_learners_copy_is_ignored_by_git():
     done = subprocess.run(["git", "check-ignore", "-q", "my-exercises/ex01/x.ipynb"], cwd=ROOT)
     assert done.returncode == 0
+
+
+def test_nbgraders_own_commands_work_in_a_fresh_clone(tmp_path):
+    """As nbgrader's documentation shows them: no scratch gradebook folder exists yet in a clone."""
+    shutil.copy(ROOT / "nbgrader_config.py", tmp_path / "nbgrader_config.py")
+    shutil.copytree(ROOT / "solutions" / "ex01", tmp_path / "solutions" / "ex01")
+    done = subprocess.run([bin_path("nbgrader"), "generate_assignment", "ex01", "--force"], cwd=tmp_path,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0 and "ERROR" not in done.stderr, done.stderr[-3000:]
+    assert (tmp_path / "exercises" / "ex01" / "ex01_childrens_digital_lives.ipynb").is_file()

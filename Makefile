@@ -72,10 +72,12 @@ test: setup-test
 # The fast loop while writing code or content: lint, unit and content tests (seconds, no servers).
 check: setup-test
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/python -m pytest -q -n auto -m "unit or content" -p no:cacheprovider $(PYTEST_ARGS)
 
 lint: setup-test
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
 # Type-check both packages, as pyproject.toml's [tool.mypy] says.

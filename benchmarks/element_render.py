@@ -26,15 +26,21 @@ from tests.browser import CHROMIUM_ARGS  # noqa: E402
 from tests.servers import VoilaServer  # noqa: E402
 
 ELEMENTS = {
-    "bare_button": ("import ipywidgets as w\nb = w.Button(description='Bare button')\nb.add_class('cop-bare')\nb",
-                    ".cop-bare"),
+    "bare_button": (
+        "import ipywidgets as w\nb = w.Button(description='Bare button')\nb.add_class('cop-bare')\nb",
+        ".cop-bare",
+    ),
     "scenario": ('from cop_widgets import show_scenario\nshow_scenario("fixture_walk")', ".cop-scenario .cop-choice"),
     "quiz": ('from cop_widgets import show_quiz\nshow_quiz("fixture_check")', ".cop-quiz input"),
-    "conversation": ('from cop_widgets import show_conversation\nshow_conversation("fixture_talk")',
-                     ".cop-conversation .cop-choice"),
+    "conversation": (
+        'from cop_widgets import show_conversation\nshow_conversation("fixture_talk")',
+        ".cop-conversation .cop-choice",
+    ),
     "sort": ('from cop_widgets import show_sort\nshow_sort("fixture_sort")', ".cop-sort select"),
-    "reflection": ('from cop_widgets import show_reflection\nshow_reflection("fixture_reflection")',
-                   ".cop-reflection textarea"),
+    "reflection": (
+        'from cop_widgets import show_reflection\nshow_reflection("fixture_reflection")',
+        ".cop-reflection textarea",
+    ),
     "progress": ("from cop_widgets import show_progress\nshow_progress()", ".cop-progress button"),
 }
 
@@ -63,7 +69,8 @@ def main() -> None:
         try:
             with sync_playwright() as playwright:
                 chromium = playwright.chromium.launch(
-                    executable_path=os.environ.get("COURSE_CHROMIUM", "/usr/bin/chromium"), args=CHROMIUM_ARGS)
+                    executable_path=os.environ.get("COURSE_CHROMIUM", "/usr/bin/chromium"), args=CHROMIUM_ARGS
+                )
                 for _ in range(runs):
                     for name, (_code, css) in ELEMENTS.items():
                         context = chromium.new_context()

@@ -45,8 +45,11 @@ from tests.fixtures.grading.classroom import dump, hand_in, released_course  # n
 def half_answered(solution, release):
     """The release with every other answer cell taken from the solution (a notebook node)."""
     nb = copy.deepcopy(release)
-    answers = {c.metadata["nbgrader"]["grade_id"]: c.source for c in solution.cells
-               if c.metadata.get("nbgrader", {}).get("solution")}
+    answers = {
+        c.metadata["nbgrader"]["grade_id"]: c.source
+        for c in solution.cells
+        if c.metadata.get("nbgrader", {}).get("solution")
+    }
     for number, cell in enumerate(c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") in answers):
         if number % 2 == 0:
             cell.source = answers[cell.metadata["nbgrader"]["grade_id"]]
@@ -86,8 +89,13 @@ def sequential(course: Path, exercises: list[str], teachers: int) -> list[float]
     per_submission = []
     for exercise in exercises:
         started = time.monotonic()
-        subprocess.run([sys.executable, "-m", "nbgrader", "autograde", exercise], cwd=course, env=nbgrader_env(),
-                       capture_output=True, check=False)
+        subprocess.run(
+            [sys.executable, "-m", "nbgrader", "autograde", exercise],
+            cwd=course,
+            env=nbgrader_env(),
+            capture_output=True,
+            check=False,
+        )
         per_submission.append((time.monotonic() - started) / teachers)
     return per_submission
 
@@ -114,8 +122,11 @@ def main() -> None:
         build_class(base, args.exercises, args.teachers)
         workers = worker_count(Course.open(base), args.workers)
         courses = {name: shutil.copytree(base, Path(scratch) / name) for name in ("sequential", "parallel")}
-        print(f"{args.teachers} teachers x {len(args.exercises)} exercises = "
-              f"{args.teachers * len(args.exercises)} submissions; {workers} workers", flush=True)
+        print(
+            f"{args.teachers} teachers x {len(args.exercises)} exercises = "
+            f"{args.teachers * len(args.exercises)} submissions; {workers} workers",
+            flush=True,
+        )
         results = {"floor (bare nbclient, unsandboxed)": floor(base, args.exercises)}
         print(f"floor done: {statistics.median(results['floor (bare nbclient, unsandboxed)']):.2f} s", flush=True)
         results["sequential nbgrader autograde"] = sequential(courses["sequential"], args.exercises, args.teachers)

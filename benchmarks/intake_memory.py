@@ -36,15 +36,19 @@ with Inbox(__import__("pathlib").Path(sys.argv[1]), limits, lambda path: False) 
             pass
 """,
 }
-PEAK = "import resource, runpy, sys; sys.argv = sys.argv[1:]; runpy.run_path(sys.argv[0]); " \
-       "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+PEAK = (
+    "import resource, runpy, sys; sys.argv = sys.argv[1:]; runpy.run_path(sys.argv[0]); "
+    "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+)
 
 
 def bomb(path: Path, size: int) -> Path:
     """One entry of ``size`` zero bytes, written in chunks so that making it costs no memory."""
     chunk = bytes(1 << 24)
-    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive, \
-            archive.open("Learner Bomb_1_assignsubmission_file_ex01.ipynb", "w", force_zip64=True) as entry:
+    with (
+        zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive,
+        archive.open("Learner Bomb_1_assignsubmission_file_ex01.ipynb", "w", force_zip64=True) as entry,
+    ):
         for _ in range(size // len(chunk)):
             entry.write(chunk)
     return path
@@ -60,8 +64,9 @@ def many(path: Path, count: int) -> Path:
 def measure(script: Path, archive: Path) -> tuple[float, float]:
     """(peak MB, seconds) of one reader on one archive."""
     started = time.monotonic()
-    done = subprocess.run([sys.executable, "-c", PEAK, str(script), str(archive)], capture_output=True, text=True,
-                          check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", PEAK, str(script), str(archive)], capture_output=True, text=True, check=True
+    )
     return int(done.stdout.split()[-1]) / 1024, time.monotonic() - started
 
 

@@ -25,14 +25,23 @@ def parser() -> argparse.ArgumentParser:
     run = commands.add_parser("grade", help="collect, autograde, feedback and export one assignment")
     run.add_argument("assignment", help="e.g. ex01")
     run.add_argument("--course", type=Path, default=Path.cwd(), help="course directory (default: here)")
-    run.add_argument("--inbox", type=Path, action="append", default=[],
-                     help="folder or zip of hand-ins to take in first (repeatable)")
+    run.add_argument(
+        "--inbox",
+        type=Path,
+        action="append",
+        default=[],
+        help="folder or zip of hand-ins to take in first (repeatable)",
+    )
     run.add_argument("--exchange", action="store_true", help="collect from nbgrader's exchange and release feedback")
-    run.add_argument("--workers", type=int, help="submissions run at once (default: ParallelGrading.workers, "
-                                                 "else one per core)")
+    run.add_argument(
+        "--workers", type=int, help="submissions run at once (default: ParallelGrading.workers, else one per core)"
+    )
     run.add_argument("--force", action="store_true", help="regrade every submission, not only new ones")
-    run.add_argument("--unsafe-no-sandbox", action="store_true",
-                     help="run submissions without the sandbox (only for trusted submissions)")
+    run.add_argument(
+        "--unsafe-no-sandbox",
+        action="store_true",
+        help="run submissions without the sandbox (only for trusted submissions)",
+    )
 
     erase = commands.add_parser("forget", help="delete everything kept about one learner")
     erase.add_argument("student")
@@ -63,10 +72,17 @@ def main(argv: list[str] | None = None) -> int:
         print("\n".join(forget(course, args.student)) or f"nothing was kept about {args.student}")
         return 0
     if args.unsafe_no_sandbox:
-        print("WARNING: grading without the sandbox: submissions can read and change anything you can.",
-              file=sys.stderr)
-    options = Options(args.assignment, args.inbox, args.exchange, worker_count(course, args.workers), args.force,
-                      sandbox=not args.unsafe_no_sandbox)
+        print(
+            "WARNING: grading without the sandbox: submissions can read and change anything you can.", file=sys.stderr
+        )
+    options = Options(
+        args.assignment,
+        args.inbox,
+        args.exchange,
+        worker_count(course, args.workers),
+        args.force,
+        sandbox=not args.unsafe_no_sandbox,
+    )
     print(grade(course, options).render())
     return 0
 

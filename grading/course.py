@@ -16,18 +16,32 @@ REPOSITORY = Path(__file__).resolve().parent.parent
 
 # Settings grading is unsafe or wrong without, each with the line that provides it.
 REQUIRED = {
-    ("Autograde", "sanitize_preprocessors", "cop_grading.sanitize.OverwriteCells"):
-        "put deleted test cells back instead of failing the submission",
-    ("Autograde", "autograde_preprocessors", "cop_grading.execute.SandboxedExecute"):
-        "run submissions in the sandbox",
-    ("Autograde", "autograde_preprocessors", "cop_grading.integrity.WithholdTamperedScores"):
-        "flag tampering instead of crediting it",
-    ("Autograde", "autograde_preprocessors", "cop_grading.untrusted.MakeLearnerContentInert"):
-        "make learners' text and outputs inert before formgrader or feedback shows them",
-    ("GenerateFeedback", "preprocessors", "cop_grading.feedback.HideHiddenTestTracebacks"):
-        "keep hidden tests out of feedback tracebacks",
-    ("GenerateFeedback", "preprocessors", "nbgrader.preprocessors.ClearHiddenTests"):
-        "keep hidden tests out of feedback",
+    (
+        "Autograde",
+        "sanitize_preprocessors",
+        "cop_grading.sanitize.OverwriteCells",
+    ): "put deleted test cells back instead of failing the submission",
+    ("Autograde", "autograde_preprocessors", "cop_grading.execute.SandboxedExecute"): "run submissions in the sandbox",
+    (
+        "Autograde",
+        "autograde_preprocessors",
+        "cop_grading.integrity.WithholdTamperedScores",
+    ): "flag tampering instead of crediting it",
+    (
+        "Autograde",
+        "autograde_preprocessors",
+        "cop_grading.untrusted.MakeLearnerContentInert",
+    ): "make learners' text and outputs inert before formgrader or feedback shows them",
+    (
+        "GenerateFeedback",
+        "preprocessors",
+        "cop_grading.feedback.HideHiddenTestTracebacks",
+    ): "keep hidden tests out of feedback tracebacks",
+    (
+        "GenerateFeedback",
+        "preprocessors",
+        "nbgrader.preprocessors.ClearHiddenTests",
+    ): "keep hidden tests out of feedback",
 }
 
 
@@ -59,17 +73,20 @@ class Course:
         """The gradebook's URL, with a relative SQLite path made absolute (nbgrader reads it from the root)."""
         url = self.coursedir.db_url
         prefix = "sqlite:///"
-        if url.startswith(prefix) and not url[len(prefix):].startswith("/"):
-            return prefix + str(self.root / url[len(prefix):])
+        if url.startswith(prefix) and not url[len(prefix) :].startswith("/"):
+            return prefix + str(self.root / url[len(prefix) :])
         return url
 
     def missing_settings(self) -> list[str]:
         """What nbgrader_config.py lacks for safe grading, each as what it is for."""
         missing = []
         for (section, option, value), purpose in REQUIRED.items():
-            configured = [getattr(item, "__module__", "") + "." + getattr(item, "__name__", "")
-                          if isinstance(item, type) else str(item)
-                          for item in self.config.get(section, {}).get(option, [])]
+            configured = [
+                getattr(item, "__module__", "") + "." + getattr(item, "__name__", "")
+                if isinstance(item, type)
+                else str(item)
+                for item in self.config.get(section, {}).get(option, [])
+            ]
             if value not in configured:
                 missing.append(f"c.{section}.{option} must include {value!r} ({purpose})")
         return missing
@@ -89,6 +106,7 @@ def create(root: Path, repository: Path = REPOSITORY) -> None:
     root.mkdir(parents=True, exist_ok=True)
     shutil.copy(repository / CONFIG_FILE, root / CONFIG_FILE)
     source = Course.open(root).coursedir.source_directory
-    shutil.copytree(repository / "solutions", root / source,
-                    ignore=shutil.ignore_patterns("__pycache__", ".ipynb_checkpoints"))
+    shutil.copytree(
+        repository / "solutions", root / source, ignore=shutil.ignore_patterns("__pycache__", ".ipynb_checkpoints")
+    )
     (root / ".nbgrader").mkdir(exist_ok=True)

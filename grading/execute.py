@@ -55,26 +55,38 @@ def remove_links_and_special_files(folder: str) -> list[str]:
             mode = os.lstat(path).st_mode
             if stat.S_ISLNK(mode) or not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
                 os.unlink(path)
-                notes.append(f"made '{os.path.relpath(path, folder)}', a link or special file, in its folder "
-                             "(removed: it could point the grader at files outside the folder)")
+                notes.append(
+                    f"made '{os.path.relpath(path, folder)}', a link or special file, in its folder "
+                    "(removed: it could point the grader at files outside the folder)"
+                )
     return notes
 
 
 class SandboxedExecute(Execute):
-    sandbox = Bool(True, help=(
-        "Run each grading kernel in the bubblewrap sandbox. Set to False only where no sandbox can be had "
-        "and every submission is trusted: the code can then read and change anything the grader can.")
+    sandbox = Bool(
+        True,
+        help=(
+            "Run each grading kernel in the bubblewrap sandbox. Set to False only where no sandbox can be had "
+            "and every submission is trusted: the code can then read and change anything the grader can."
+        ),
     ).tag(config=True)
-    cache_dir = Unicode("", help="Execution cache filled by cop-grade's parallel workers (set per run)."
-                        ).tag(config=True)
+    cache_dir = Unicode("", help="Execution cache filled by cop-grade's parallel workers (set per run).").tag(
+        config=True
+    )
     max_output_chars = Integer(100_000, help="Characters of output kept per cell; the rest is cut.").tag(config=True)
 
     def settings(self) -> dict:
         """Everything besides the notebook and its folder that changes what an execution produces."""
         kernel = {k: str(v) for k, v in self.config.get("SandboxedKernelManager", {}).items()}
-        return {"timeout": self.timeout, "interrupt": self.interrupt_on_timeout, "sandbox": self.sandbox,
-                "max_output_chars": self.max_output_chars, "extra_arguments": list(self.extra_arguments),
-                "kernel": kernel, "format": 1}
+        return {
+            "timeout": self.timeout,
+            "interrupt": self.interrupt_on_timeout,
+            "sandbox": self.sandbox,
+            "max_output_chars": self.max_output_chars,
+            "extra_arguments": list(self.extra_arguments),
+            "kernel": kernel,
+            "format": 1,
+        }
 
     def preprocess(self, nb, resources=None, km=None):
         folder = resources["metadata"]["path"]
@@ -102,8 +114,10 @@ class SandboxedExecute(Execute):
     def run(self, nb, resources, km, store: tuple[ExecutionCache, str] | None = None):
         folder = resources["metadata"]["path"]
         if self.sandbox and (problem := sandbox_problem()):
-            raise SandboxUnavailable(f"{problem}. Grading refuses to run submissions unsandboxed unless "
-                                     "SandboxedExecute.sandbox is set to False.")
+            raise SandboxUnavailable(
+                f"{problem}. Grading refuses to run submissions unsandboxed unless "
+                "SandboxedExecute.sandbox is set to False."
+            )
         self.kernel_manager_class = SandboxedKernelManager if self.sandbox else AsyncKernelManager
         before = folder_state(folder)
         self._cell_index = 0
@@ -130,16 +144,25 @@ class SandboxedExecute(Execute):
         race with the kernel's end; both are dropped so that every run of the same notebook agrees.
         """
         if isinstance(err, DeadKernelError):
-            reason = (KERNEL_DIED, "The Python kernel stopped while running this cell (the code ended its own "
-                                   "process or used too much memory). The cells below were not run.")
+            reason = (
+                KERNEL_DIED,
+                "The Python kernel stopped while running this cell (the code ended its own "
+                "process or used too much memory). The cells below were not run.",
+            )
         else:
-            reason = (CELL_DID_NOT_STOP, f"This cell ran longer than {self.timeout} s and did not stop when "
-                                         "interrupted. The cells below were not run.")
+            reason = (
+                CELL_DID_NOT_STOP,
+                f"This cell ran longer than {self.timeout} s and did not stop when "
+                "interrupted. The cells below were not run.",
+            )
         code_cells = [cell for cell in nb.cells[index:] if cell.cell_type == "code"]
         for number, cell in enumerate(code_cells):
             cell.execution_count = None
-            cell.outputs = [error_output(*reason) if number == 0 else
-                            error_output(NOT_RUN, "Not run: an earlier cell stopped the kernel.")]
+            cell.outputs = [
+                error_output(*reason)
+                if number == 0
+                else error_output(NOT_RUN, "Not run: an earlier cell stopped the kernel.")
+            ]
 
     def output(self, outs, msg, display_id, cell_index):
         """Keep at most ``max_output_chars`` of a cell's output, and say so where it was cut."""
@@ -156,6 +179,11 @@ class SandboxedExecute(Execute):
                 out["text"] = out["text"][: max(0, self.max_output_chars - used)]
             else:
                 outs.remove(out)
-            outs.append(NotebookNode(output_type="stream", name="stdout",
-                                     text="\n" + OUTPUT_CUT.format(limit=self.max_output_chars) + "\n"))
+            outs.append(
+                NotebookNode(
+                    output_type="stream",
+                    name="stdout",
+                    text="\n" + OUTPUT_CUT.format(limit=self.max_output_chars) + "\n",
+                )
+            )
         return out

@@ -16,8 +16,21 @@ from nbgrader.api import Gradebook, MissingEntry
 
 from .course import Course
 
-COLUMNS = ["student_id", "last_name", "first_name", "email", "assignment", "platform_number", "submitted",
-           "score", "max_score", "late_penalty", "needs_manual_grading", "flagged", "problems"]
+COLUMNS = [
+    "student_id",
+    "last_name",
+    "first_name",
+    "email",
+    "assignment",
+    "platform_number",
+    "submitted",
+    "score",
+    "max_score",
+    "late_penalty",
+    "needs_manual_grading",
+    "flagged",
+    "problems",
+]
 
 
 TEXT_COLUMNS = ("student_id", "last_name", "first_name", "email", "platform_number", "problems")
@@ -42,21 +55,29 @@ def export_grades(course: Course, assignment: str, problems: dict[str, list[str]
     with Gradebook(course.db_url) as gb:
         max_score = gb.find_assignment(assignment).max_score
         for student in sorted(gb.students, key=lambda s: s.id):
-            row = {"student_id": student.id, "last_name": student.last_name or "",
-                   "first_name": student.first_name or "", "email": student.email or "",
-                   "assignment": assignment, "max_score": number(max_score),
-                   "platform_number": platform.get(student.id, {}).get("number", ""),
-                   "problems": "; ".join(problems.get(student.id, []))}
+            row = {
+                "student_id": student.id,
+                "last_name": student.last_name or "",
+                "first_name": student.first_name or "",
+                "email": student.email or "",
+                "assignment": assignment,
+                "max_score": number(max_score),
+                "platform_number": platform.get(student.id, {}).get("number", ""),
+                "problems": "; ".join(problems.get(student.id, [])),
+            }
             try:
                 submission = gb.find_submission(assignment, student.id)
             except MissingEntry:
                 row.update(submitted="no", score="0", late_penalty="0", needs_manual_grading="no", flagged="no")
             else:
                 penalty = submission.late_submission_penalty or 0.0
-                row.update(submitted="yes", score=number(max(0.0, submission.score - penalty)),
-                           late_penalty=number(penalty),
-                           needs_manual_grading="yes" if submission.needs_manual_grade else "no",
-                           flagged="yes" if any(nb.flagged for nb in submission.notebooks) else "no")
+                row.update(
+                    submitted="yes",
+                    score=number(max(0.0, submission.score - penalty)),
+                    late_penalty=number(penalty),
+                    needs_manual_grading="yes" if submission.needs_manual_grade else "no",
+                    flagged="yes" if any(nb.flagged for nb in submission.notebooks) else "no",
+                )
             rows.append({**row, **{column: as_text(row[column]) for column in TEXT_COLUMNS}})
     target = course.root / "exports" / f"{assignment}-grades.csv"
     target.parent.mkdir(exist_ok=True)

@@ -41,12 +41,17 @@ class GradingRefused(SystemExit):
 
 def check_ready(course: Course, options: Options) -> None:
     if missing := course.missing_settings():
-        raise GradingRefused("nbgrader_config.py is not set up for safe grading:\n  " + "\n  ".join(missing)
-                             + "\nSee docs/trainer-guide.md, 'The course configuration'.")
+        raise GradingRefused(
+            "nbgrader_config.py is not set up for safe grading:\n  "
+            + "\n  ".join(missing)
+            + "\nSee docs/trainer-guide.md, 'The course configuration'."
+        )
     if options.sandbox and (problem := why_unavailable()):
-        raise GradingRefused(f"Refusing to grade: {problem}.\nA submission is someone else's code: without a "
-                             "sandbox it could read the gradebook and every learner's work, and change them. If every "
-                             "submission is trusted, run again with --unsafe-no-sandbox.")
+        raise GradingRefused(
+            f"Refusing to grade: {problem}.\nA submission is someone else's code: without a "
+            "sandbox it could read the gradebook and every learner's work, and change them. If every "
+            "submission is trusted, run again with --unsafe-no-sandbox."
+        )
 
 
 def name_the_notebook(names: list[str], assignment: str, submission: Submission, report: Report) -> None:
@@ -59,9 +64,14 @@ def name_the_notebook(names: list[str], assignment: str, submission: Submission,
 
 def unreadable_learners(subs: list[Submission], names: list[str]) -> list[str]:
     """Learners whose notebook nbgrader could not read; they are left out of its run and reported."""
-    return [sub.student for sub in subs
-            if any((sub.folder / f"{name}.ipynb").exists()
-                   and why_unreadable((sub.folder / f"{name}.ipynb").read_bytes()) for name in names)]
+    return [
+        sub.student
+        for sub in subs
+        if any(
+            (sub.folder / f"{name}.ipynb").exists() and why_unreadable((sub.folder / f"{name}.ipynb").read_bytes())
+            for name in names
+        )
+    ]
 
 
 def grade(course: Course, options: Options) -> Report:
@@ -106,23 +116,34 @@ def grade(course: Course, options: Options) -> Report:
                 # nbgrader's own pass executes this one again; the trainer still learns why the worker failed
                 report.add(student, assignment, f"its parallel run failed ({error}); nbgrader ran it again itself")
             report.timings["execute"] = time.monotonic() - started
-            args = ["autograde", assignment, f"--SandboxedExecute.cache_dir={cache}",
-                    f"--SandboxedExecute.sandbox={options.sandbox}"]
+            args = [
+                "autograde",
+                assignment,
+                f"--SandboxedExecute.cache_dir={cache}",
+                f"--SandboxedExecute.sandbox={options.sandbox}",
+            ]
             if skipped:
                 args.append(f"--CourseDirectory.student_id_exclude={','.join(skipped)}")
             if options.force:
                 args.append("--force")
             nbgrader(args, step=f"Recording {assignment}", total=len(todo) * len(names), per_item=r"\] Autograding ")
             report.executed_again = [miss.split("+")[0] for miss in ExecutionCache(cache).misses()]
-    nbgrader(["generate_feedback", assignment, "--force"], step=f"Feedback {assignment}",
-             total=len(subs) * len(names), per_item=r"\] Writing .*\.html")
+    nbgrader(
+        ["generate_feedback", assignment, "--force"],
+        step=f"Feedback {assignment}",
+        total=len(subs) * len(names),
+        per_item=r"\] Writing .*\.html",
+    )
     if options.exchange:
         nbgrader(["release_feedback", assignment])
     review(course, subs, report)
     grades, rows = export_grades(course, assignment, report.problems)
     report.to_mark = [row["student_id"] for row in rows if row["needs_manual_grading"] == "yes"]
-    report.outputs = [f"Grades: {grades}",
-                      f"Feedback: {course.folder('feedback', '*', assignment)}/", f"nbgrader's output: {log}"]
+    report.outputs = [
+        f"Grades: {grades}",
+        f"Feedback: {course.folder('feedback', '*', assignment)}/",
+        f"nbgrader's output: {log}",
+    ]
     if refused := export_refused(course, assignment, report.refused):
         report.outputs.insert(1, f"Refused at intake, naming no learner: {refused}")
     return report

@@ -92,8 +92,12 @@ class Inbox:
                 unsafe = unsafe_path(info.filename)  # before the ignore list, which skips names like '..'
                 if not unsafe and (info.is_dir() or self.ignored(info.filename)):
                     continue
-                entry = Entry(info.filename, datetime.datetime(*info.date_time, tzinfo=datetime.UTC),
-                              info.compress_size, partial(archive.open, info))
+                entry = Entry(
+                    info.filename,
+                    datetime.datetime(*info.date_time, tzinfo=datetime.UTC),
+                    info.compress_size,
+                    partial(archive.open, info),
+                )
                 if unsafe:
                     entry.refusal = "its path leaves the archive ('..' or an absolute path): refused"
                 yield entry
@@ -106,8 +110,7 @@ class Inbox:
             if self.ignored(relative):
                 continue
             stat = path.lstat()
-            entry = Entry(relative, datetime.datetime.fromtimestamp(stat.st_mtime, tz=datetime.UTC), 0,
-                          _reader(path))
+            entry = Entry(relative, datetime.datetime.fromtimestamp(stat.st_mtime, tz=datetime.UTC), 0, _reader(path))
             if path.is_symlink() or not path.is_file():
                 entry.refusal = "it is a link or a special file, not a plain file: refused (links are not followed)"
             yield entry
@@ -127,11 +130,14 @@ class Inbox:
                 if size > most:
                     raise Refused(f"it is larger than c.Intake.max_file_mb ({limits.max_file_mb:g} MB): refused")
                 if ratio_cap is not None and size > ratio_cap:
-                    raise Refused(f"it unpacks to more than {limits.max_ratio:g} times its packed size "
-                                  "(c.Intake.max_ratio), as a zip bomb does: refused")
+                    raise Refused(
+                        f"it unpacks to more than {limits.max_ratio:g} times its packed size "
+                        "(c.Intake.max_ratio), as a zip bomb does: refused"
+                    )
                 if size > left:
-                    raise Refused(f"the inbox passed c.Intake.max_total_mb ({limits.max_total_mb:g} MB) "
-                                  "before this file: refused")
+                    raise Refused(
+                        f"the inbox passed c.Intake.max_total_mb ({limits.max_total_mb:g} MB) before this file: refused"
+                    )
                 chunks.append(chunk)
         self.read_so_far += size
         return b"".join(chunks)

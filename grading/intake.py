@@ -42,16 +42,23 @@ IGNORED = re.compile(r"(^|/)(__MACOSX|\.[^/]*|Thumbs\.db|desktop\.ini)($|/)")
 
 
 class Intake(Configurable):
-    pattern = Unicode("auto", help=(
-        "How a handed-in file's path names its learner: 'moodle', 'canvas', 'plain', 'auto' (the first preset "
-        "that matches) or a regular expression with a named group 'learner' (optional: 'number', 'filename').")
+    pattern = Unicode(
+        "auto",
+        help=(
+            "How a handed-in file's path names its learner: 'moodle', 'canvas', 'plain', 'auto' (the first preset "
+            "that matches) or a regular expression with a named group 'learner' (optional: 'number', 'filename')."
+        ),
     ).tag(config=True)
     max_file_mb = Float(50.0, help="Largest file taken in, in MB; a larger hand-in is refused.").tag(config=True)
-    max_total_mb = Float(2000.0, help="Most data taken in from one inbox (folder or zip), in MB; files read "
-                                      "after that are refused.").tag(config=True)
+    max_total_mb = Float(
+        2000.0, help="Most data taken in from one inbox (folder or zip), in MB; files read after that are refused."
+    ).tag(config=True)
     max_files = Integer(5000, help="Most files taken in from one inbox; the rest are refused.").tag(config=True)
-    max_ratio = Float(200.0, help="Highest ratio of unpacked to packed size accepted for a zip entry beyond "
-                                  "its first MB; a higher one is a zip bomb and is refused.").tag(config=True)
+    max_ratio = Float(
+        200.0,
+        help="Highest ratio of unpacked to packed size accepted for a zip entry beyond "
+        "its first MB; a higher one is a zip bomb and is refused.",
+    ).tag(config=True)
 
     def limits(self) -> Limits:
         return Limits(self.max_file_mb, self.max_total_mb, self.max_files, self.max_ratio)
@@ -95,8 +102,12 @@ def known_students(course: Course) -> dict[str, str]:
     names = {}
     with Gradebook(course.db_url) as gb:
         for student in gb.students:
-            for name in (student.id, student.email, f"{student.first_name} {student.last_name}",
-                         f"{student.last_name} {student.first_name}"):
+            for name in (
+                student.id,
+                student.email,
+                f"{student.first_name} {student.last_name}",
+                f"{student.last_name} {student.first_name}",
+            ):
                 if name and name.strip():
                     names[" ".join(name.split()).casefold()] = student.id
     return names
@@ -123,13 +134,20 @@ def take_in(course: Course, assignment: str, inbox_path: Path, report: Report) -
             if not groups or not groups.get("learner", "").strip():
                 report.unmatched.append(entry.path)
                 continue
-            hand_in = HandIn(entry, " ".join(groups["learner"].split()), groups.get("number") or "",
-                             groups.get("filename") or Path(entry.path).name)
+            hand_in = HandIn(
+                entry,
+                " ".join(groups["learner"].split()),
+                groups.get("number") or "",
+                groups.get("filename") or Path(entry.path).name,
+            )
             hand_ins.setdefault((hand_in.learner, hand_in.number), []).append(hand_in)
         if inbox.too_many:
-            report.refused.append((f"{inbox.too_many} more file(s) in {inbox_path.name}",
-                                   f"the inbox holds more than c.Intake.max_files ({intake.max_files}) files, "
-                                   "so these were not read"))
+            report.refused.append(
+                (
+                    f"{inbox.too_many} more file(s) in {inbox_path.name}",
+                    f"the inbox holds more than c.Intake.max_files ({intake.max_files}) files, so these were not read",
+                )
+            )
         names = known_students(course)
         notebooks = expected_notebooks(course, assignment)
         numbers_per_name: dict[str, set[str]] = {}
@@ -139,13 +157,25 @@ def take_in(course: Course, assignment: str, inbox_path: Path, report: Report) -
             shared = len(numbers_per_name[learner]) > 1
             student = slug(f"{learner} {number}") if shared else names.get(learner.casefold(), slug(learner))
             if shared:
-                report.add(student, assignment, f"another learner is also called {learner!r}: told apart by the "
-                                                f"platform's number {number}; check their ids in the gradebook")
+                report.add(
+                    student,
+                    assignment,
+                    f"another learner is also called {learner!r}: told apart by the "
+                    f"platform's number {number}; check their ids in the gradebook",
+                )
             place(course, assignment, notebooks, student, learner, files, report, inbox)
 
 
-def place(course: Course, assignment: str, notebooks: list[str], student: str, learner: str, files: list[HandIn],
-          report: Report, inbox: Inbox) -> None:
+def place(
+    course: Course,
+    assignment: str,
+    notebooks: list[str],
+    student: str,
+    learner: str,
+    files: list[HandIn],
+    report: Report,
+    inbox: Inbox,
+) -> None:
     ensure_student(course, student, learner)
     handed = [f for f in files if f.filename.endswith(".ipynb")]
     for other in files:
@@ -170,14 +200,19 @@ def place(course: Course, assignment: str, notebooks: list[str], student: str, l
         return
     chosen = readable[-1]
     if len(readable) > 1:
-        report.add(student, assignment, f"handed in {len(readable)} notebooks; took the newest, {chosen.path} "
-                                        f"(not graded: {', '.join(f.path for f in readable[:-1])})")
+        report.add(
+            student,
+            assignment,
+            f"handed in {len(readable)} notebooks; took the newest, {chosen.path} "
+            f"(not graded: {', '.join(f.path for f in readable[:-1])})",
+        )
     store(course, assignment, notebooks, student, chosen, newest, report)
 
 
-def store(course: Course, assignment: str, names: list[str], student: str, hand_in: HandIn, data: bytes,
-          report: Report) -> None:
-    wanted = hand_in.filename if hand_in.filename[:-len(".ipynb")] in names else f"{names[0]}.ipynb"
+def store(
+    course: Course, assignment: str, names: list[str], student: str, hand_in: HandIn, data: bytes, report: Report
+) -> None:
+    wanted = hand_in.filename if hand_in.filename[: -len(".ipynb")] in names else f"{names[0]}.ipynb"
     if len(names) > 1 and wanted != hand_in.filename:
         report.add(student, assignment, f"handed in {hand_in.path}, which is none of {', '.join(names)}")
         return
@@ -187,8 +222,11 @@ def store(course: Course, assignment: str, names: list[str], student: str, hand_
     existing = course.coursedir.get_existing_timestamp(str(folder))  # naive, in UTC, as nbgrader keeps it
     existing = existing.replace(tzinfo=datetime.UTC) if existing else None
     if existing and existing > hand_in.time:
-        report.add(student, assignment, f"kept the newer hand-in already taken in ({existing:%Y-%m-%d %H:%M} UTC) "
-                                        f"instead of {hand_in.path}")
+        report.add(
+            student,
+            assignment,
+            f"kept the newer hand-in already taken in ({existing:%Y-%m-%d %H:%M} UTC) instead of {hand_in.path}",
+        )
         return
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / wanted
@@ -208,8 +246,9 @@ def problems_record(course: Course, assignment: str) -> Path:
 
 def remember_problems(course: Course, report: Report) -> None:
     """Keep what this run's intake found (learner -> problems; "" -> files that name no learner)."""
-    found: dict[str, list[str] | list[tuple[str, str]]] = {student: list(messages)
-                                                           for student, messages in report.problems.items()}
+    found: dict[str, list[str] | list[tuple[str, str]]] = {
+        student: list(messages) for student, messages in report.problems.items()
+    }
     found[""] = list(report.unmatched)
     found[REFUSED_KEY] = list(report.refused)
     problems_record(course, report.assignment).write_text(json.dumps(found, indent=1, sort_keys=True))

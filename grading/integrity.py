@@ -38,8 +38,9 @@ def module_files(folder: str, shipped: str) -> list[str]:
         for name in sorted(files):
             relative = os.path.relpath(os.path.join(root, name), folder)
             if name.endswith(PYTHON_FILES) and not os.path.exists(os.path.join(shipped, relative)):
-                found.append(f"its folder holds {relative}, which Python would import in place of a module of "
-                             "that name")
+                found.append(
+                    f"its folder holds {relative}, which Python would import in place of a module of that name"
+                )
     return found
 
 
@@ -48,8 +49,9 @@ class WithholdTamperedScores(NbGraderPreprocessor):
         ids = resources["nbgrader"]
         coursedir = CourseDirectory(config=self.config)
         source = coursedir.format_path(coursedir.source_directory, ".", ids["assignment"])
-        findings = [str(finding) for finding in
-                    scan_notebook(nb, exercise_of(os.path.join(source, f"{ids['notebook']}.ipynb")))]
+        findings = [
+            str(finding) for finding in scan_notebook(nb, exercise_of(os.path.join(source, f"{ids['notebook']}.ipynb")))
+        ]
         findings += resources.get(NOTES_KEY, {}).get("notes", [])
         findings += module_files(resources["metadata"]["path"], source)
         nb.metadata.pop(NOTES_KEY, None)
@@ -68,7 +70,8 @@ class WithholdTamperedScores(NbGraderPreprocessor):
                     grade.manual_score, grade.needs_manual_grade = 0.0, True
             answers = [cell for cell in nb.cells if utils.is_solution(cell) or utils.is_task(cell)]
             if answers:
-                comment = gb.find_comment(answers[0].metadata.nbgrader["grade_id"], ids["notebook"],
-                                          ids["assignment"], ids["student"])
+                comment = gb.find_comment(
+                    answers[0].metadata.nbgrader["grade_id"], ids["notebook"], ids["assignment"], ids["student"]
+                )
                 comment.auto_comment = f"{WITHHELD}: " + "; ".join(findings) + "."
             gb.db.commit()

@@ -18,14 +18,16 @@ class Outcome:
     log: str
 
 
-def run_nbgrader(course: Course, args: list[str], *, step: str | None = None, total: int = 0,
-                 per_item: str = "") -> Outcome:
+def run_nbgrader(
+    course: Course, args: list[str], *, step: str | None = None, total: int = 0, per_item: str = ""
+) -> Outcome:
     """``nbgrader ARGS`` in the course directory; ``per_item`` is a log pattern that marks one item done."""
     command = [sys.executable, "-m", "nbgrader", *args]
     lines = []
     bar = tqdm(total=total, desc=step, unit="notebook", dynamic_ncols=True, disable=not step)
-    with subprocess.Popen(command, cwd=course.root, env=nbgrader_env(), stdout=subprocess.PIPE,
-                          stderr=subprocess.STDOUT, text=True) as process:
+    with subprocess.Popen(
+        command, cwd=course.root, env=nbgrader_env(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    ) as process:
         assert process.stdout is not None  # stdout=PIPE
         for line in process.stdout:
             lines.append(line)

@@ -47,9 +47,16 @@ def _start_worker(root: str) -> None:
 def stage_folder(converter: Autograde, submitted: str, source: str, stage: str) -> None:
     """Fill ``stage`` as Autograde.init_assignment fills the autograded folder, minus the notebooks."""
     ignore = converter.coursedir.ignore + ["*.ipynb"]
-    for origin, skip in ((submitted, set()),
-                         (source, {os.path.join(source, name) for name in
-                                   converter.exclude_overwriting.get(converter.coursedir.assignment_id, [])})):
+    for origin, skip in (
+        (submitted, set()),
+        (
+            source,
+            {
+                os.path.join(source, name)
+                for name in converter.exclude_overwriting.get(converter.coursedir.assignment_id, [])
+            },
+        ),
+    ):
         for filename in sorted(set(utils.find_all_files(origin, ignore)) - skip):
             target = os.path.join(stage, os.path.relpath(filename, origin))
             os.makedirs(os.path.dirname(target), exist_ok=True)
@@ -83,17 +90,26 @@ def execute_ahead(student: str, assignment: str, notebooks: list[str], overrides
                 SandboxedExecute(config=config).fill(nbformat.reads(sanitized, as_version=4), resources)
 
 
-def execute_in_parallel(course: Course, assignment: str, jobs: dict[str, list[str]], overrides: dict,
-                        workers: int) -> dict[str, str]:
+def execute_in_parallel(
+    course: Course, assignment: str, jobs: dict[str, list[str]], overrides: dict, workers: int
+) -> dict[str, str]:
     """Run every learner's notebooks (``jobs``: student -> notebook names); return errors by learner."""
     errors = {}
     context = multiprocessing.get_context("spawn")  # kernels and event loops do not survive a fork
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker,
-                             initargs=(str(course.root),)) as pool:
-        futures = {pool.submit(execute_ahead, student, assignment, names, overrides): student
-                   for student, names in sorted(jobs.items())}
-        for future in tqdm(as_completed(futures), total=len(futures), desc=f"Running {assignment}",
-                           unit="submission", dynamic_ncols=True):
+    with ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=_start_worker, initargs=(str(course.root),)
+    ) as pool:
+        futures = {
+            pool.submit(execute_ahead, student, assignment, names, overrides): student
+            for student, names in sorted(jobs.items())
+        }
+        for future in tqdm(
+            as_completed(futures),
+            total=len(futures),
+            desc=f"Running {assignment}",
+            unit="submission",
+            dynamic_ncols=True,
+        ):
             if error := future.exception():
                 errors[futures[future]] = f"{type(error).__name__}: {error}"
     return errors

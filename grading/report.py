@@ -24,17 +24,23 @@ class Report:
             self.problems[student].append(message)
 
     def render(self) -> str:
-        lines = [f"{self.assignment}: {len(self.graded)} submission(s) graded now on {self.workers} worker(s), "
-                 f"{len(self.unchanged)} already graded and unchanged."]
+        lines = [
+            f"{self.assignment}: {len(self.graded)} submission(s) graded now on {self.workers} worker(s), "
+            f"{len(self.unchanged)} already graded and unchanged."
+        ]
         if self.timings:
             lines.append("  Took " + ", ".join(f"{step} {seconds:.0f} s" for step, seconds in self.timings.items()))
         if self.executed_again:
-            lines.append(f"  {len(self.executed_again)} ran again in nbgrader's own pass (slower, same result): "
-                         + ", ".join(self.executed_again))
+            lines.append(
+                f"  {len(self.executed_again)} ran again in nbgrader's own pass (slower, same result): "
+                + ", ".join(self.executed_again)
+            )
         lines += [f"  {path}" for path in self.outputs]
         if self.to_mark:
-            lines.append(f"To mark in formgrader (free-text answers or flagged notebooks): {len(self.to_mark)} "
-                         f"learner(s): {', '.join(self.to_mark)}")
+            lines.append(
+                f"To mark in formgrader (free-text answers or flagged notebooks): {len(self.to_mark)} "
+                f"learner(s): {', '.join(self.to_mark)}"
+            )
         if self.problems:
             lines.append(f"Needs your attention ({len(self.problems)} learner(s)):")
             for student in sorted(self.problems):

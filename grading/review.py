@@ -38,13 +38,17 @@ def cell_changes(submitted, released, source) -> list[str]:
                 changes.append(f"answer cell {name} was deleted (it scores 0)")
     for cell in submitted.cells:
         original = released_cells.get(grade_id(cell))
-        if (original is not None and utils.is_locked(original)
-                and cell.source not in (original.source, source_text.get(grade_id(cell)))):
+        if (
+            original is not None
+            and utils.is_locked(original)
+            and cell.source not in (original.source, source_text.get(grade_id(cell)))
+        ):
             changes.append(f"locked cell {grade_id(cell)} was edited (the original was put back)")
     order = [name for name in dict.fromkeys(ids) if name in released_cells]
     if order != [name for name in released_cells if name in order]:
-        changes.append("cells were moved: they ran in the learner's order, so some tests may have run before "
-                       "their answers")
+        changes.append(
+            "cells were moved: they ran in the learner's order, so some tests may have run before their answers"
+        )
     return list(dict.fromkeys(changes))
 
 
@@ -59,8 +63,10 @@ def run_problems(autograded) -> list[str]:
             if output.output_type == "error" and output.ename == KERNEL_DIED:
                 problems.append(f"the kernel died in {label}; the cells after it were not run and score 0")
             elif output.output_type == "error" and output.ename == CELL_DID_NOT_STOP:
-                problems.append(f"{label} ran past the time limit and ignored the interrupt; "
-                                "the cells after it were not run and score 0")
+                problems.append(
+                    f"{label} ran past the time limit and ignored the interrupt; "
+                    "the cells after it were not run and score 0"
+                )
             elif output.output_type == "error" and output.ename == "CellTimeoutError":
                 problems.append(f"{label} ran past the time limit and was stopped")
             elif output.output_type == "stream" and CUT_MARK in output.text:
@@ -73,8 +79,10 @@ def review(course: Course, subs: list[Submission], report: Report) -> None:
     released_folder = course.folder("release", ".", assignment)
     source_folder = course.folder("source", ".", assignment)
     # Each released notebook and its source, read once for the whole class.
-    originals = {path: (nbformat.read(path, as_version=4), nbformat.read(source_folder / path.name, as_version=4))
-                 for path in sorted(released_folder.glob("*.ipynb"))}
+    originals = {
+        path: (nbformat.read(path, as_version=4), nbformat.read(source_folder / path.name, as_version=4))
+        for path in sorted(released_folder.glob("*.ipynb"))
+    }
     for submission in subs:
         graded_folder = course.folder("autograded", submission.student, assignment)
         for released_path, (released, source) in originals.items():
@@ -93,8 +101,12 @@ def review(course: Course, subs: list[Submission], report: Report) -> None:
                 for problem in run_problems(nbformat.read(graded_path, as_version=4)):
                     report.add(submission.student, assignment, problem)
             else:
-                report.add(submission.student, assignment, f"{released_path.name} could not be graded by "
-                                                           f"nbgrader (scores 0; see {log_path(course, assignment)})")
+                report.add(
+                    submission.student,
+                    assignment,
+                    f"{released_path.name} could not be graded by "
+                    f"nbgrader (scores 0; see {log_path(course, assignment)})",
+                )
 
 
 def log_path(course: Course, assignment: str) -> Path:

@@ -30,8 +30,21 @@ NOBODY = "65534"
 # System folders a Python kernel needs; /etc only file by file, since it holds secrets
 # (/etc/shadow, private keys) that the owner (root, which the kernel maps to) could read.
 SYSTEM_DIRS = ("/usr", "/lib", "/lib64", "/lib32", "/bin", "/sbin")
-ETC_FILES = ("ld.so.cache", "ld.so.conf", "ld.so.conf.d", "localtime", "timezone", "nsswitch.conf",
-             "passwd", "group", "hosts", "mime.types", "fonts", "ssl/certs", "ca-certificates")
+ETC_FILES = (
+    "ld.so.cache",
+    "ld.so.conf",
+    "ld.so.conf.d",
+    "localtime",
+    "timezone",
+    "nsswitch.conf",
+    "passwd",
+    "group",
+    "hosts",
+    "mime.types",
+    "fonts",
+    "ssl/certs",
+    "ca-certificates",
+)
 # Environment that passes into the sandbox; everything else (tokens, PGPASSWORD, ...) stays out.
 PASSED_ENV = ("NBGRADER_EXECUTION", "LANG", "TZ")
 
@@ -42,17 +55,35 @@ class SandboxUnavailable(RuntimeError):
 
 def python_dirs() -> list[str]:
     """Where this interpreter and its packages live (a venv and the Python it was made from)."""
-    places = {sys.prefix, sys.base_prefix, sys.exec_prefix, sys.base_exec_prefix,
-              str(Path(os.path.realpath(sys.executable)).parent.parent), sysconfig.get_paths()["purelib"]}
+    places = {
+        sys.prefix,
+        sys.base_prefix,
+        sys.exec_prefix,
+        sys.base_exec_prefix,
+        str(Path(os.path.realpath(sys.executable)).parent.parent),
+        sysconfig.get_paths()["purelib"],
+    }
     outer = [p for p in places if p and not any(p.startswith(other + "/") for other in [*places, *SYSTEM_DIRS])]
     return sorted(set(outer))
 
 
-def sandbox_command(command: list[str], work_dir: str, runtime_dir: str, *, memory_mb: int,
-                    read_only: Sequence[str] = ()) -> list[str]:
+def sandbox_command(
+    command: list[str], work_dir: str, runtime_dir: str, *, memory_mb: int, read_only: Sequence[str] = ()
+) -> list[str]:
     """bwrap arguments that run ``command`` with ``work_dir`` as /submission and nothing else of the host."""
-    args = [bwrap_path(), "--unshare-all", "--uid", NOBODY, "--gid", NOBODY, "--cap-drop", "ALL",
-            "--die-with-parent", "--new-session", "--clearenv"]
+    args = [
+        bwrap_path(),
+        "--unshare-all",
+        "--uid",
+        NOBODY,
+        "--gid",
+        NOBODY,
+        "--cap-drop",
+        "ALL",
+        "--die-with-parent",
+        "--new-session",
+        "--clearenv",
+    ]
     for folder in SYSTEM_DIRS:
         if os.path.islink(folder):
             args += ["--symlink", os.readlink(folder), folder]
@@ -62,15 +93,41 @@ def sandbox_command(command: list[str], work_dir: str, runtime_dir: str, *, memo
         args += ["--ro-bind-try", f"/etc/{name}", f"/etc/{name}"]
     # Empty /tmp and /home first: the Python environment often lives below one of them (a venv in
     # the trainer's home), and a later mount would hide it.
-    args += ["--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp", "--tmpfs", "/home",  # noqa: S108 - inside only
-             "--dir", HOME_DIR]
+    args += [
+        "--proc",
+        "/proc",
+        "--dev",
+        "/dev",
+        "--tmpfs",
+        "/tmp",  # noqa: S108 - an empty tmpfs inside the sandbox
+        "--tmpfs",
+        "/home",
+        "--dir",
+        HOME_DIR,
+    ]
     for folder in [*python_dirs(), *read_only]:
         args += ["--ro-bind", folder, folder]
-    args += ["--bind", work_dir, SUBMISSION_DIR, "--bind", runtime_dir, runtime_dir,
-             "--remount-ro", "/", "--chdir", SUBMISSION_DIR]
+    args += [
+        "--bind",
+        work_dir,
+        SUBMISSION_DIR,
+        "--bind",
+        runtime_dir,
+        runtime_dir,
+        "--remount-ro",
+        "/",
+        "--chdir",
+        SUBMISSION_DIR,
+    ]
     path = os.pathsep.join([str(Path(sys.executable).parent), "/usr/local/bin", "/usr/bin", "/bin"])
-    env = {"HOME": HOME_DIR, "PATH": path, "PYTHONNOUSERSITE": "1", "PYTHONDONTWRITEBYTECODE": "1",
-           "MPLBACKEND": "agg", "USER": "learner"}
+    env = {
+        "HOME": HOME_DIR,
+        "PATH": path,
+        "PYTHONNOUSERSITE": "1",
+        "PYTHONDONTWRITEBYTECODE": "1",
+        "MPLBACKEND": "agg",
+        "USER": "learner",
+    }
     env.update({name: os.environ[name] for name in PASSED_ENV if name in os.environ})
     for name, value in sorted(env.items()):
         args += ["--setenv", name, value]
@@ -85,8 +142,10 @@ def bwrap_path() -> str:
 def why_unavailable() -> str | None:
     """None when the sandbox works here, else the reason in a sentence (checked by really using it)."""
     if not shutil.which("bwrap"):
-        return ("bubblewrap (bwrap) is not installed; install it (Debian/Ubuntu: apt-get install bubblewrap) "
-                "so that submissions cannot read the gradebook or other learners' work")
+        return (
+            "bubblewrap (bwrap) is not installed; install it (Debian/Ubuntu: apt-get install bubblewrap) "
+            "so that submissions cannot read the gradebook or other learners' work"
+        )
     with tempfile.TemporaryDirectory() as work, tempfile.TemporaryDirectory() as runtime:
         probe = sandbox_command([sys.executable, "-c", "print('ok')"], work, runtime, memory_mb=1024)
         done = subprocess.run(probe, capture_output=True, text=True, timeout=60)
@@ -99,8 +158,9 @@ class SandboxedKernelManager(AsyncKernelManager):
     """A kernel manager whose kernels run in the sandbox and talk over Unix sockets in a private folder."""
 
     memory_limit_mb = Integer(4096, help="Address-space ceiling for a grading kernel, in MiB.").tag(config=True)
-    read_only_paths = List(Unicode(), help="Extra host folders a kernel may read (e.g. a shared data set)."
-                           ).tag(config=True)
+    read_only_paths = List(Unicode(), help="Extra host folders a kernel may read (e.g. a shared data set).").tag(
+        config=True
+    )
 
     def __init__(self, **kwargs):
         # Unix sockets need no network; the folder holding them and the connection file is the
@@ -118,8 +178,9 @@ class SandboxedKernelManager(AsyncKernelManager):
         if launch is None:
             raise RuntimeError("no launch arguments: a kernel command is made only as the kernel starts")
         work_dir = os.path.realpath(launch.get("cwd") or os.getcwd())
-        return sandbox_command(command, work_dir, self._runtime_dir, memory_mb=self.memory_limit_mb,
-                               read_only=list(self.read_only_paths))
+        return sandbox_command(
+            command, work_dir, self._runtime_dir, memory_mb=self.memory_limit_mb, read_only=list(self.read_only_paths)
+        )
 
     async def _async_launch_kernel(self, kernel_cmd: list[str], **kw) -> None:
         # What a submission prints to the kernel's own stdout/stderr is its business, not the grader's terminal.

@@ -38,8 +38,9 @@ class OverwriteCells(preprocessors.OverwriteCells):
                 continue
             self.log.warning("Missing grade cell %s encountered, adding to notebook", grade_cell.name)
             source_cell = source_nb.source_cells[order.index(grade_cell.name)]
-            restored = self.missing_cell_transform(source_cell, grade_cell.max_score,
-                                                   is_solution=grade_cell.name in solutions)
-            earlier = [name for name in order[:order.index(grade_cell.name)] if name in present]
+            restored = self.missing_cell_transform(
+                source_cell, grade_cell.max_score, is_solution=grade_cell.name in solutions
+            )
+            earlier = [name for name in order[: order.index(grade_cell.name)] if name in present]
             nb.cells.insert(present.index(earlier[-1]) + 1 if earlier else 0, restored)
         return nb, resources

@@ -27,30 +27,77 @@ from IPython.core.inputtransformer2 import TransformerManager
 from nbgrader import utils
 
 DOORS = {
-    "exec": "runs code built at run time", "eval": "runs code built at run time",
-    "compile": "builds code at run time", "__import__": "imports by name at run time",
-    "globals": "reaches the notebook's namespace directly", "locals": "reaches a namespace directly",
-    "vars": "reaches a namespace directly", "setattr": "changes attributes by name",
-    "delattr": "deletes attributes by name", "getattr": "reads attributes by name",
-    "get_ipython": "reaches the IPython shell that runs the tests", "breakpoint": "starts a debugger",
+    "exec": "runs code built at run time",
+    "eval": "runs code built at run time",
+    "compile": "builds code at run time",
+    "__import__": "imports by name at run time",
+    "globals": "reaches the notebook's namespace directly",
+    "locals": "reaches a namespace directly",
+    "vars": "reaches a namespace directly",
+    "setattr": "changes attributes by name",
+    "delattr": "deletes attributes by name",
+    "getattr": "reads attributes by name",
+    "get_ipython": "reaches the IPython shell that runs the tests",
+    "breakpoint": "starts a debugger",
 }
 MODULES = {
-    "IPython": "the IPython shell that runs the tests", "ipykernel": "the kernel that runs the tests",
-    "jupyter_client": "the kernel's messaging", "zmq": "the kernel's messaging", "traitlets": "the kernel's settings",
-    "sys": "the interpreter's hooks and loaded modules", "builtins": "the built-in functions the tests use",
-    "importlib": "imports by name at run time", "ctypes": "the interpreter's memory", "gc": "every live object",
-    "inspect": "other code's frames and globals", "types": "code objects", "marshal": "code objects",
-    "runpy": "running modules as code", "code": "an interactive interpreter", "codeop": "compiling code",
-    "atexit": "the interpreter's exit hooks", "signal": "signal handlers", "threading": "background threads",
-    "multiprocessing": "other processes", "subprocess": "other processes", "pickle": "running code while loading",
-    "unittest": "mock patching", "pytest": "monkeypatching", "nbgrader": "the grader itself",
+    "IPython": "the IPython shell that runs the tests",
+    "ipykernel": "the kernel that runs the tests",
+    "jupyter_client": "the kernel's messaging",
+    "zmq": "the kernel's messaging",
+    "traitlets": "the kernel's settings",
+    "sys": "the interpreter's hooks and loaded modules",
+    "builtins": "the built-in functions the tests use",
+    "importlib": "imports by name at run time",
+    "ctypes": "the interpreter's memory",
+    "gc": "every live object",
+    "inspect": "other code's frames and globals",
+    "types": "code objects",
+    "marshal": "code objects",
+    "runpy": "running modules as code",
+    "code": "an interactive interpreter",
+    "codeop": "compiling code",
+    "atexit": "the interpreter's exit hooks",
+    "signal": "signal handlers",
+    "threading": "background threads",
+    "multiprocessing": "other processes",
+    "subprocess": "other processes",
+    "pickle": "running code while loading",
+    "unittest": "mock patching",
+    "pytest": "monkeypatching",
+    "nbgrader": "the grader itself",
 }
 ATTRIBUTES = {
-    "input_transformers_post", "input_transformers_cleanup", "input_transformer_manager", "ast_transformers",
-    "events", "set_custom_exc", "custom_exceptions", "register_magic_function", "register_magics",
-    "run_cell", "run_line_magic", "run_cell_magic", "user_ns", "user_global_ns", "showtraceback",
-    "excepthook", "displayhook", "settrace", "setprofile", "modules", "meta_path", "path_hooks",
-    "f_globals", "f_locals", "f_back", "f_builtins", "tb_frame", "gi_frame", "cr_frame", "co_code",
+    "input_transformers_post",
+    "input_transformers_cleanup",
+    "input_transformer_manager",
+    "ast_transformers",
+    "events",
+    "set_custom_exc",
+    "custom_exceptions",
+    "register_magic_function",
+    "register_magics",
+    "run_cell",
+    "run_line_magic",
+    "run_cell_magic",
+    "user_ns",
+    "user_global_ns",
+    "showtraceback",
+    "excepthook",
+    "displayhook",
+    "settrace",
+    "setprofile",
+    "modules",
+    "meta_path",
+    "path_hooks",
+    "f_globals",
+    "f_locals",
+    "f_back",
+    "f_builtins",
+    "tb_frame",
+    "gi_frame",
+    "cr_frame",
+    "co_code",
 }
 HARMLESS_DUNDERS = {"__name__", "__doc__", "__version__", "__len__", "__class__"}
 HARMLESS_PATCHES = ("options.",)  # pd.options.display.max_rows = ... is ordinary pandas use
@@ -88,11 +135,18 @@ def bound_names(tree: ast.AST) -> list[tuple[str, int, str]]:
     found = []
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
-            found += [(alias.asname or alias.name.split(".")[0], node.lineno,
-                       f"import {alias.name if alias.asname else alias.name.split('.')[0]}") for alias in node.names]
+            found += [
+                (
+                    alias.asname or alias.name.split(".")[0],
+                    node.lineno,
+                    f"import {alias.name if alias.asname else alias.name.split('.')[0]}",
+                )
+                for alias in node.names
+            ]
         elif isinstance(node, ast.ImportFrom):
-            found += [(alias.asname or alias.name, node.lineno, f"import {node.module}.{alias.name}")
-                      for alias in node.names]
+            found += [
+                (alias.asname or alias.name, node.lineno, f"import {node.module}.{alias.name}") for alias in node.names
+            ]
         elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store | ast.Del):
             found.append((node.id, node.lineno, "assign"))
         elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef | ast.ExceptHandler) and node.name:
@@ -135,8 +189,11 @@ class Exercise:
         if name not in self.test_names:
             return None
         if name in self.imports:
-            return None if how == self.imports[name] else (
-                f"redefines {name}, which the tests use (the exercise gets it by `{self.imports[name]}`)")
+            return (
+                None
+                if how == self.imports[name]
+                else (f"redefines {name}, which the tests use (the exercise gets it by `{self.imports[name]}`)")
+            )
         return None if name in self.answers else f"redefines {name}, which the tests use"
 
 

@@ -20,21 +20,65 @@ from bleach.sanitizer import Cleaner
 from nbconvert.filters.markdown import markdown2html
 from nbgrader.preprocessors import NbGraderPreprocessor
 
-ALLOWED_TAGS = frozenset({
-    "a", "abbr", "b", "blockquote", "br", "caption", "code", "del", "div", "em", "h1", "h2", "h3", "h4",
-    "h5", "h6", "hr", "i", "li", "ol", "p", "pre", "s", "span", "strong", "sub", "sup", "table", "tbody",
-    "td", "tfoot", "th", "thead", "tr", "u", "ul",
-})
-ALLOWED_ATTRIBUTES = {"a": ["href", "title"], "abbr": ["title"], "td": ["colspan", "rowspan"],
-                      "th": ["colspan", "rowspan", "scope"]}
+ALLOWED_TAGS = frozenset(
+    {
+        "a",
+        "abbr",
+        "b",
+        "blockquote",
+        "br",
+        "caption",
+        "code",
+        "del",
+        "div",
+        "em",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "hr",
+        "i",
+        "li",
+        "ol",
+        "p",
+        "pre",
+        "s",
+        "span",
+        "strong",
+        "sub",
+        "sup",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "u",
+        "ul",
+    }
+)
+ALLOWED_ATTRIBUTES = {
+    "a": ["href", "title"],
+    "abbr": ["title"],
+    "td": ["colspan", "rowspan"],
+    "th": ["colspan", "rowspan", "scope"],
+}
 SAFE_OUTPUT_TYPES = frozenset({"text/plain", "image/png", "image/jpeg"})
 # MathJax would otherwise typeset (and link) TeX inside the learner's text on formgrader's page.
 WRAPPER = '<div class="cop-learner-text tex2jax_ignore mathjax_ignore">{}</div>'
 REMOVED_NOTE = "[Output of type {kinds} removed before grading: only text and images are shown to graders.]"
 MARKER = "cop-learner-text"
 
-_cleaner = Cleaner(tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, protocols={"http", "https", "mailto"},
-                   strip=False, strip_comments=True)
+_cleaner = Cleaner(
+    tags=ALLOWED_TAGS,
+    attributes=ALLOWED_ATTRIBUTES,
+    protocols={"http", "https", "mailto"},
+    strip=False,
+    strip_comments=True,
+)
 
 
 def inert_html(html: str) -> str:

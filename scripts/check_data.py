@@ -23,8 +23,11 @@ def check_rules_and_keys(known: set[str]) -> None:
         for field, keys in (("sources", rule.sources), ("exception_sources", rule.exception_sources)):
             for index, key in enumerate(keys):
                 if key not in known:
-                    raise CourseDataError(RULES_FILE, f"rules.{rule.id}.{field}[{index}]",
-                                          f"'{key}' is not in the bibliography (modules/sources.yaml)")
+                    raise CourseDataError(
+                        RULES_FILE,
+                        f"rules.{rule.id}.{field}[{index}]",
+                        f"'{key}' is not in the bibliography (modules/sources.yaml)",
+                    )
     load_exercise_keys(ROOT / "solutions")
 
 

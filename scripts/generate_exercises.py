@@ -36,7 +36,10 @@ def main() -> int:
     (ROOT / ".nbgrader").mkdir()
     done = subprocess.run(
         [sys.executable, "-m", "nbgrader", "generate_assignment", "*", "--force"],
-        cwd=ROOT, env=nbgrader_env(), capture_output=True, text=True,
+        cwd=ROOT,
+        env=nbgrader_env(),
+        capture_output=True,
+        text=True,
     )
     if done.returncode != 0 or "ERROR" in done.stderr:
         print(done.stderr, file=sys.stderr)

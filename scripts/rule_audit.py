@@ -25,14 +25,18 @@ from cop_widgets.scenario_loader import load_scenario
 
 ROOT = Path(__file__).resolve().parent.parent
 # folder -> (loader, run, the run's move, the element's nodes, each node's options)
-BRANCHING = {"scenarios": (load_scenario, ScenarioRun, "choose", "steps", "choices"),
-             "conversations": (load_conversation, ConversationRun, "reply", "turns", "replies")}
+BRANCHING = {
+    "scenarios": (load_scenario, ScenarioRun, "choose", "steps", "choices"),
+    "conversations": (load_conversation, ConversationRun, "reply", "turns", "replies"),
+}
 MODULES = ROOT / "modules"
-SUSPECT = re.compile(r"tomorrow|next week|monday|wait|keep an eye|see if|delete|promise|secret|between us|"
-                     r"show me|have a look|screenshot|scroll|search|check (his|her|their) phone|confront|"
-                     r"message (him|her|them)|reply to|pay|why did you|your fault|should have|go home|"
-                     r"tell (his|her|their) (mum|dad|parents)|friends? (what|who)|ask (his|her|their) friends",
-                     re.IGNORECASE)
+SUSPECT = re.compile(
+    r"tomorrow|next week|monday|wait|keep an eye|see if|delete|promise|secret|between us|"
+    r"show me|have a look|screenshot|scroll|search|check (his|her|their) phone|confront|"
+    r"message (him|her|them)|reply to|pay|why did you|your fault|should have|go home|"
+    r"tell (his|her|their) (mum|dad|parents)|friends? (what|who)|ask (his|her|their) friends",
+    re.IGNORECASE,
+)
 
 
 def main(argv: list[str]) -> int:

@@ -6,8 +6,15 @@ import re
 
 import pytest
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 # Voilà 0.5's page sends its kernel-shutdown beacon without an XSRF token, so the server refuses
 # it (voila issue 1458) and the browser logs the refusal. Culling idle kernels is the remedy (see
 # voila.json and the culling test); only this one known refusal is tolerated.
@@ -36,8 +43,9 @@ class Page:
     def open(self, notebook: str):
         self.page.goto(f"{self.voila.url}/voila/render/{notebook}")
         self.page.wait_for_selector("main#course-content", state="attached", timeout=90_000)
-        self.page.wait_for_function("document.querySelector('#rendered_cells').style.display !== 'none'",
-                                    timeout=90_000)
+        self.page.wait_for_function(
+            "document.querySelector('#rendered_cells').style.display !== 'none'", timeout=90_000
+        )
         return self.page
 
     def close(self):
@@ -84,7 +92,8 @@ def play_by_mouse(scenario, pick: str = "first", chosen: bool = False, timeout: 
             getattr(scenario.locator(".cop-choice"), pick).click(timeout=timeout)
         chosen = False
         go_on = scenario.get_by_role("button", name="Continue").or_(
-            scenario.get_by_role("button", name="See the debrief"))
+            scenario.get_by_role("button", name="See the debrief")
+        )
         last = go_on.inner_text(timeout=10_000).strip() == "See the debrief"
         go_on.click()
         if last:

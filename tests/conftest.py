@@ -20,13 +20,31 @@ REQUIRE_SYSTEM = os.environ.get("COURSE_REQUIRE_SYSTEM") == "1"
 
 # Each test file belongs to one tier of the pyramid (DESIGN.md); `make check` runs the fast tiers.
 TIERS = {
-    "unit": {"test_scenario_model", "test_elements_model", "test_quiz_model", "test_loader_errors", "test_store",
-             "test_views", "test_grading_units", "test_lint", "test_inbox_limits", "test_store_js", "test_player_js",
-             "test_untrusted_units", "test_html_by_construction"},
+    "unit": {
+        "test_scenario_model",
+        "test_elements_model",
+        "test_quiz_model",
+        "test_loader_errors",
+        "test_store",
+        "test_views",
+        "test_grading_units",
+        "test_lint",
+        "test_inbox_limits",
+        "test_store_js",
+        "test_player_js",
+        "test_untrusted_units",
+        "test_html_by_construction",
+    },
     "content": {"test_content", "test_country_terms", "test_rules"},
     "notebooks": {"test_notebooks"},
-    "nbgrader": {"test_nbgrader", "test_grading_class", "test_grading_exchange", "test_grading_parallel",
-                 "test_grading_postgres", "test_untrusted_grading"},
+    "nbgrader": {
+        "test_nbgrader",
+        "test_grading_class",
+        "test_grading_exchange",
+        "test_grading_parallel",
+        "test_grading_postgres",
+        "test_untrusted_grading",
+    },
     "browser": {"test_elements_browser", "test_jupyterlab_browser", "test_voila_browser", "test_hub_browser"},
     "environment": {"test_environment", "test_first_hour"},
 }

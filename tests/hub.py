@@ -73,15 +73,29 @@ class HubServer(Server):
         for user in users:
             shutil.copytree(ROOT / "modules", homes / user, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
         config = state / "jupyterhub_config.py"
-        config.write_text(CONFIG.format(
-            port=self.port, hub_port=free_port(), proxy_api_port=free_port(), proxy=str(PROXY), state=state,
-            password=PASSWORD, users=users, homes=homes, jupyter_path=str(ROOT / "share" / "jupyter")))
+        config.write_text(
+            CONFIG.format(
+                port=self.port,
+                hub_port=free_port(),
+                proxy_api_port=free_port(),
+                proxy=str(PROXY),
+                state=state,
+                password=PASSWORD,
+                users=users,
+                homes=homes,
+                jupyter_path=str(ROOT / "share" / "jupyter"),
+            )
+        )
         self.log_path = folder / "hub.log"
         self.log = open(self.log_path, "w")  # noqa: SIM115 - closed in stop()
-        env = dict(os.environ, CONFIGPROXY_AUTH_TOKEN=secrets.token_hex(16),
-                   PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}")
-        self.process = subprocess.Popen([bin_path("jupyterhub"), "-f", str(config)], cwd=state, env=env,
-                                        stdout=self.log, stderr=subprocess.STDOUT)
+        env = dict(
+            os.environ,
+            CONFIGPROXY_AUTH_TOKEN=secrets.token_hex(16),
+            PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
+        )
+        self.process = subprocess.Popen(
+            [bin_path("jupyterhub"), "-f", str(config)], cwd=state, env=env, stdout=self.log, stderr=subprocess.STDOUT
+        )
         wait_for(self.url + "/hub/api/", seconds=90)
 
     def stop(self) -> None:

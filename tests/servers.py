@@ -56,10 +56,18 @@ class VoilaServer(Server):
         self.log_path = log_path
         self.log = open(log_path, "w")  # noqa: SIM115 - closed in stop()
         self.process = subprocess.Popen(
-            [bin_path("voila"), folder, f"--port={self.port}", "--no-browser",
-             f"--MappingKernelManager.cull_idle_timeout={cull_after}",
-             "--MappingKernelManager.cull_interval=2"],
-            cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT,
+            [
+                bin_path("voila"),
+                folder,
+                f"--port={self.port}",
+                "--no-browser",
+                f"--MappingKernelManager.cull_idle_timeout={cull_after}",
+                "--MappingKernelManager.cull_interval=2",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
         )
         wait_for(self.url + "/")
 
@@ -92,10 +100,20 @@ class JupyterLabServer(Server):
         self.log_path = log_path
         self.log = open(log_path, "w")  # noqa: SIM115 - closed in stop()
         self.process = subprocess.Popen(
-            [bin_path("jupyter"), "lab", "--no-browser", "--allow-root", "--ServerApp.ip=127.0.0.1",
-             f"--ServerApp.port={self.port}", "--IdentityProvider.token=", "--ServerApp.password=",
-             f"--ServerApp.root_dir={root}"],
-            cwd=root, env=env, stdout=self.log, stderr=subprocess.STDOUT,
+            [
+                bin_path("jupyter"),
+                "lab",
+                "--no-browser",
+                "--allow-root",
+                "--ServerApp.ip=127.0.0.1",
+                f"--ServerApp.port={self.port}",
+                "--IdentityProvider.token=",
+                "--ServerApp.password=",
+                f"--ServerApp.root_dir={root}",
+            ],
+            cwd=root,
+            env=env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
         )
         wait_for(self.url + "/api/status", seconds=90)
-

@@ -39,8 +39,11 @@ CONVERSATIONS = sorted(MODULES.glob("conversations/*.yaml"))
 SORTS = sorted(MODULES.glob("sorts/*.yaml"))
 REFLECTIONS = sorted(MODULES.glob("reflections/*.yaml"))
 # Reflection prompts are about practice: never the learner's own past, never a real child.
-PERSONAL_WORDING = re.compile(r"your own (experience|childhood|past)|when you were (a child|young)|"
-                              r"a child you know|a real (child|pupil)|have you ever been", re.IGNORECASE)
+PERSONAL_WORDING = re.compile(
+    r"your own (experience|childhood|past)|when you were (a child|young)|"
+    r"a child you know|a real (child|pupil)|have you ever been",
+    re.IGNORECASE,
+)
 MODULE_FILES = module_notebooks()
 # Modules that touch abuse or exploitation open with a content note (docs/authoring.md).
 CONTENT_NOTE_REQUIRED = {"03", "04", "08"}
@@ -136,7 +139,7 @@ def test_module_structure(path):
     if number not in ("00", "10"):
         calls = show_calls(nb)
         assert len([kind for kind, _ in calls if kind != "quiz"]) >= 2, "at least two interactive elements"
-        assert ("quiz" in {kind for kind, _ in calls}), "a knowledge check"
+        assert "quiz" in {kind for kind, _ in calls}, "a knowledge check"
 
 
 @pytest.mark.parametrize("path", MODULE_FILES, ids=ids(MODULE_FILES))
@@ -146,8 +149,13 @@ def test_notebook_code_stays_thin_and_data_exists(path):
             continue
         source = cell.source.strip()
         assert source.startswith(("from cop_widgets import", "show_")), f"unexpected code: {source[:60]}"
-    folders = {"scenario": "scenarios", "quiz": "quizzes", "conversation": "conversations", "sort": "sorts",
-               "reflection": "reflections"}
+    folders = {
+        "scenario": "scenarios",
+        "quiz": "quizzes",
+        "conversation": "conversations",
+        "sort": "sorts",
+        "reflection": "reflections",
+    }
     for kind, name in show_calls(read(path)):
         assert (MODULES / folders[kind] / f"{name}.yaml").is_file(), f"{folders[kind]}/{name}.yaml"
 
@@ -208,8 +216,11 @@ def test_exercise_data_has_its_source(folder):
 def test_every_exercise_folder_holds_a_copy_of_the_one_checks_module():
     canonical = (ROOT / "solutions" / "checks.py").read_text(encoding="utf-8")
     copies = {p.parent.name: p.read_text(encoding="utf-8") for p in (ROOT / "solutions").glob("ex*/checks.py")}
-    stale = [name for name, text in copies.items()
-             if not (text.startswith("# Copied from solutions/checks.py") and text.endswith("\n" + canonical))]
+    stale = [
+        name
+        for name, text in copies.items()
+        if not (text.startswith("# Copied from solutions/checks.py") and text.endswith("\n" + canonical))
+    ]
     assert not stale, f"solutions/{stale}/checks.py differ from solutions/checks.py: run `make exercises`"
 
 
@@ -237,9 +248,12 @@ def test_practice_is_set_around_the_world():
     assert len({place["continent"] for place in outside}) >= 4
 
 
-FIGURE = re.compile(r"\d+(?:\.\d+)?\s?(?:%|per ?cent)|\b\d+ in (?:\d+|ten|every)\b|\b\d{1,3}(?:,\d{3})+\b|"
-                    r"\b\d+(?:\.\d+)? (?:million|billion|thousand)\b|\b(?:19|20)\d\d\b|"
-                    r"\b(?:one|two|three|four|five|six|seven|eight|nine) in (?:ten|five|four|three|every)\b", re.I)
+FIGURE = re.compile(
+    r"\d+(?:\.\d+)?\s?(?:%|per ?cent)|\b\d+ in (?:\d+|ten|every)\b|\b\d{1,3}(?:,\d{3})+\b|"
+    r"\b\d+(?:\.\d+)? (?:million|billion|thousand)\b|\b(?:19|20)\d\d\b|"
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine) in (?:ten|five|four|three|every)\b",
+    re.I,
+)
 
 
 @pytest.mark.parametrize("path", QUIZZES, ids=ids(QUIZZES))
@@ -250,21 +264,29 @@ def test_a_question_that_states_a_figure_or_a_dated_fact_cites_it(path):
         assert not figures or question.sources, f"{path.name}: {question.id} states {figures}: add `sources:`"
 
 
-DRAFT_OR_TEST_PAGE = re.compile(r"/(?:test|tests|draft|drafts|staging|preview|sandbox)(?:/|$)|[-_]draft\b|"
-                                r"[?&](?:preview|draft)=", re.I)
+DRAFT_OR_TEST_PAGE = re.compile(
+    r"/(?:test|tests|draft|drafts|staging|preview|sandbox)(?:/|$)|[-_]draft\b|"
+    r"[?&](?:preview|draft)=",
+    re.I,
+)
 
 
 def test_no_citation_points_at_a_draft_or_test_page():
     cited = [source.url for source in BIBLIOGRAPHY.values()]
-    cited += [url for path in MODULE_FILES + solution_notebooks() for cell in markdown_cells(read(path))
-              for url in BARE_URL.findall(cell)]
+    cited += [
+        url
+        for path in MODULE_FILES + solution_notebooks()
+        for cell in markdown_cells(read(path))
+        for url in BARE_URL.findall(cell)
+    ]
     cited += [url for path in (ROOT / "solutions").glob("ex*/SOURCE.md") for url in BARE_URL.findall(path.read_text())]
     cited += [route["url"] for route in load_yaml(MODULES / "reporting_routes.yaml")["routes"]]
     assert not [url for url in cited if DRAFT_OR_TEST_PAGE.search(url)]
 
 
-@pytest.mark.parametrize("path", [p for p in solution_notebooks() if p.parent.name[2:] in CONTENT_NOTE_REQUIRED],
-                         ids=lambda p: p.parent.name)
+@pytest.mark.parametrize(
+    "path", [p for p in solution_notebooks() if p.parent.name[2:] in CONTENT_NOTE_REQUIRED], ids=lambda p: p.parent.name
+)
 def test_a_heavy_exercise_opens_with_a_content_note_and_a_support_pointer(path):
     opening = "\n".join(markdown_cells(read(path))[:2])
     assert "**Content note:**" in opening, "content note in the first two cells, as the heavy modules have"
@@ -272,8 +294,11 @@ def test_a_heavy_exercise_opens_with_a_content_note_and_a_support_pointer(path):
 
 
 LAST_REVIEWED = re.compile(r"^(?:# Last reviewed: |last_reviewed: \"?)(\d{4}-\d{2}-\d{2})\"?$", re.M)
-DATA_FILES = (sorted(MODULES.glob("*.yaml")) + sorted(MODULES.glob("*/*.yaml"))
-              + [ROOT / "widgets" / "rules.yaml", ROOT / "solutions" / "rule_tags.yaml"])
+DATA_FILES = (
+    sorted(MODULES.glob("*.yaml"))
+    + sorted(MODULES.glob("*/*.yaml"))
+    + [ROOT / "widgets" / "rules.yaml", ROOT / "solutions" / "rule_tags.yaml"]
+)
 
 
 def last_reviewed(path) -> date:

@@ -18,10 +18,32 @@ from .course_files import markdown_cells, module_notebooks, read, solution_noteb
 
 TERMS_FILE = MODULES / "country_terms.yaml"
 ELEMENTS = sorted(MODULES.glob("scenarios/*.yaml")) + sorted(MODULES.glob("conversations/*.yaml"))
-ITEM_FILES = sorted(MODULES.glob("quizzes/*.yaml")) + sorted(MODULES.glob("sorts/*.yaml")) + sorted(
-    MODULES.glob("reflections/*.yaml"))
-NOT_PROSE = {"id", "sources", "source", "next", "goto", "breaks", "does", "topics", "place", "url", "when",
-             "category", "safe", "correct", "effect", "mistake", "mistakes", "technique", "techniques"}
+ITEM_FILES = (
+    sorted(MODULES.glob("quizzes/*.yaml"))
+    + sorted(MODULES.glob("sorts/*.yaml"))
+    + sorted(MODULES.glob("reflections/*.yaml"))
+)
+NOT_PROSE = {
+    "id",
+    "sources",
+    "source",
+    "next",
+    "goto",
+    "breaks",
+    "does",
+    "topics",
+    "place",
+    "url",
+    "when",
+    "category",
+    "safe",
+    "correct",
+    "effect",
+    "mistake",
+    "mistakes",
+    "technique",
+    "techniques",
+}
 MARKDOWN_URL = re.compile(r"\]\([^)]*\)|https?://\S+")
 
 
@@ -60,8 +82,12 @@ def prose(node) -> list[str]:
 
 def unlabelled(texts: list[str]) -> list[str]:
     """'term in: text...' for each text that uses a term without naming its country."""
-    return [f"{term.term} in: {text.strip()[:90]}" for text in texts for term in TERMS
-            if term.used_in(text) and not term.labelled_in(text)]
+    return [
+        f"{term.term} in: {text.strip()[:90]}"
+        for text in texts
+        for term in TERMS
+        if term.used_in(text) and not term.labelled_in(text)
+    ]
 
 
 def test_every_term_has_a_source_and_a_pattern_that_matches_its_own_name():
@@ -91,10 +117,12 @@ def test_an_element_names_the_country_of_its_terms_in_its_setting_line(path):
         where = {place.get("country"), place.get("region")}
         assert where & set(term.labels), (
             f"{path.name}: uses {term.term} ({', '.join(term.labels)}), so `place` must say where it is set (e.g. "
-            f"place: {{country: United Kingdom, region: England, continent: Europe}}); it says {place or 'nothing'}")
+            f"place: {{country: United Kingdom, region: England, continent: Europe}}); it says {place or 'nothing'}"
+        )
         assert term.labelled_in(setting), (
             f"{path.name}: uses {term.term}; its setting line must name where it is set "
-            f"({' or '.join(term.labels)}) once, for the whole story")
+            f"({' or '.join(term.labels)}) once, for the whole story"
+        )
 
 
 @pytest.mark.parametrize("path", ITEM_FILES, ids=lambda p: p.stem)
@@ -103,14 +131,18 @@ def test_quiz_sort_and_reflection_items_label_their_terms_in_the_item(path):
     items = data.get("questions") or data.get("items") or data.get("prompts") or []
     top = {key: value for key, value in data.items() if key not in {"questions", "items", "prompts"}}
     problems = unlabelled([" ".join(prose(item)) for item in items] + prose(top))
-    assert not problems, f"{path.name}: label each with its country, or say \"your setting's designated person\":\n" + \
-        "\n".join(problems)
+    assert not problems, (
+        f'{path.name}: label each with its country, or say "your setting\'s designated person":\n' + "\n".join(problems)
+    )
 
 
 def test_reporting_routes_and_rules_label_their_terms():
     routes = yaml.safe_load((MODULES / "reporting_routes.yaml").read_text(encoding="utf-8"))
-    problems = [f"{route['name']}: {problem}" for route in routes["routes"]
-                for problem in unlabelled([" ".join(prose(route)) + " " + route["country"]])]
+    problems = [
+        f"{route['name']}: {problem}"
+        for route in routes["routes"]
+        for problem in unlabelled([" ".join(prose(route)) + " " + route["country"]])
+    ]
     problems += unlabelled(prose({k: v for k, v in routes.items() if k != "routes"}))
     rules = yaml.safe_load((ROOT / "widgets" / "rules.yaml").read_text(encoding="utf-8"))
     problems += unlabelled([" ".join(prose(rule)) for rule in rules["rules"]])
@@ -119,8 +151,13 @@ def test_reporting_routes_and_rules_label_their_terms():
 
 @pytest.mark.parametrize("path", module_notebooks() + solution_notebooks(), ids=lambda p: p.stem)
 def test_module_paragraphs_label_their_terms(path):
-    paragraphs = [paragraph for cell in markdown_cells(read(path)) if not cell.lstrip().startswith("## Sources")
-                  for paragraph in re.split(r"\n\s*\n", cell)]
+    paragraphs = [
+        paragraph
+        for cell in markdown_cells(read(path))
+        if not cell.lstrip().startswith("## Sources")
+        for paragraph in re.split(r"\n\s*\n", cell)
+    ]
     problems = unlabelled(paragraphs)
-    assert not problems, f"{path.relative_to(ROOT)}: label each with its country in the same paragraph:\n" + \
-        "\n".join(problems)
+    assert not problems, f"{path.relative_to(ROOT)}: label each with its country in the same paragraph:\n" + "\n".join(
+        problems
+    )

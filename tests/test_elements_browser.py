@@ -47,8 +47,16 @@ def kept(p) -> dict:
 
 def test_every_element_renders_without_serious_accessibility_problems(learner, voila):
     page, p = open_page(learner, voila)
-    for css in (".cop-scenario", ".cop-quiz", ".cop-conversation", ".cop-sort", ".cop-reflection",
-                ".cop-routes", ".cop-progress", ".cop-completion"):
+    for css in (
+        ".cop-scenario",
+        ".cop-quiz",
+        ".cop-conversation",
+        ".cop-sort",
+        ".cop-reflection",
+        ".cop-routes",
+        ".cop-progress",
+        ".cop-completion",
+    ):
         assert p.locator(css).count() >= 1, css
     assert axe_serious(p) == []
     assert page.problems == []

@@ -27,11 +27,13 @@ def test_good_path_opens_the_child_up_and_names_techniques(talk):
     assert run.finished and run.outcome == "good"
     assert "Listening and giving time" in run.techniques_used()
     assert "Passing the concern on to your setting's designated person" in run.techniques_used()
-    assert "Open prompts (\"Tell me…\", \"What happened then?\")" in run.techniques_missed()
+    assert 'Open prompts ("Tell me…", "What happened then?")' in run.techniques_missed()
     debrief = run.debrief()
     assert run.rules_broken == [] and debrief.ends_well and debrief.title == "Sam felt heard"
-    assert debrief.lines == ("Feeling heard is what lets a child keep talking.",
-                             "The concern was passed on, and Sam knew who would be told.")
+    assert debrief.lines == (
+        "Feeling heard is what lets a child keep talking.",
+        "The concern was passed on, and Sam knew who would be told.",
+    )
 
 
 def test_leading_question_makes_the_child_stop_talking(talk):
@@ -52,8 +54,9 @@ def test_promising_secrecy_is_a_broken_rule_even_when_the_child_stays(talk):
 def test_a_broken_rule_turns_a_good_ending_poor_and_never_raises_safety(tmp_path):
     text = (FIXTURES / "modules" / "conversations" / "fixture_talk.yaml").read_text()
     # A path that reaches the good ending after a leading question (effect 0 keeps the child talking).
-    text = text.replace("effect: -2\n        breaks: [listen_not_investigate]",
-                        "effect: 0\n        breaks: [listen_not_investigate]")
+    text = text.replace(
+        "effect: -2\n        breaks: [listen_not_investigate]", "effect: 0\n        breaks: [listen_not_investigate]"
+    )
     path = tmp_path / "conversations" / "talk.yaml"
     path.parent.mkdir()
     path.write_text(text)

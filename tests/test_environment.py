@@ -61,8 +61,12 @@ def test_binder_copy_is_identical():
 
 
 def test_repo2docker_installs_from_binders_environment_file():
-    done = subprocess.run([bin_path("jupyter-repo2docker"), "--no-build", "--debug", str(ROOT)],
-                          capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        [bin_path("jupyter-repo2docker"), "--no-build", "--debug", str(ROOT)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stderr[-2000:]
     dockerfile = done.stdout
     assert "COPY --chown=0:0 src/binder/environment.yml ${REPO_DIR}/binder/environment.yml" in dockerfile

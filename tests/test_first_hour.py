@@ -58,7 +58,12 @@ def test_nbgraders_own_commands_work_in_a_fresh_clone(tmp_path):
     """As nbgrader's documentation shows them: no scratch gradebook folder exists yet in a clone."""
     shutil.copy(ROOT / "nbgrader_config.py", tmp_path / "nbgrader_config.py")
     shutil.copytree(ROOT / "solutions" / "ex01", tmp_path / "solutions" / "ex01")
-    done = subprocess.run([bin_path("nbgrader"), "generate_assignment", "ex01", "--force"], cwd=tmp_path,
-                          capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        [bin_path("nbgrader"), "generate_assignment", "ex01", "--force"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode == 0 and "ERROR" not in done.stderr, done.stderr[-3000:]
     assert (tmp_path / "exercises" / "ex01" / "ex01_childrens_digital_lives.ipynb").is_file()

@@ -40,15 +40,26 @@ def learner(case: str) -> str:
 
 
 def cop_grade(course: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "cop_grading", *args], cwd=course, env=nbgrader_env(),
-                          capture_output=True, text=True, timeout=900)
+    return subprocess.run(
+        [sys.executable, "-m", "cop_grading", *args],
+        cwd=course,
+        env=nbgrader_env(),
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
 
 
 def moodle_zip(course: Path, target: Path) -> Path:
     solution, release = notebooks(course)
-    cases = {**STABLE, "reads-gradebook": reads_gradebook(str(course)), "endless-loop": endless_loop,
-             "ignores-interrupt": ignores_interrupt}
+    cases = {
+        **STABLE,
+        "reads-gradebook": reads_gradebook(str(course)),
+        "endless-loop": endless_loop,
+        "ignores-interrupt": ignores_interrupt,
+    }
     with zipfile.ZipFile(target, "w") as archive:
+
         def add(number: int, case: str, data: bytes, name: str = NOTEBOOK, when=OLD) -> None:
             prefix = f"Learner {case.title()}_{number}_assignsubmission_file_"
             archive.writestr(zipfile.ZipInfo(prefix + name, date_time=when), data)
@@ -201,8 +212,9 @@ def test_manual_grades_and_comments_reach_the_feedback_and_the_export(graded, br
         comment.fill("Calm and practical.")
         comment.press("Tab")
         deadline = time.monotonic() + 30
-        while saved_manual_grade(course, learner("full")) != (3.5, "Calm and practical.") \
-                and time.monotonic() < deadline:
+        while (
+            saved_manual_grade(course, learner("full")) != (3.5, "Calm and practical.") and time.monotonic() < deadline
+        ):
             time.sleep(0.5)
         page.close()
     finally:
@@ -233,7 +245,13 @@ def test_forgetting_a_learner_removes_their_data_everywhere(graded):
 def test_grading_refuses_to_run_without_a_sandbox(graded, tmp_path):
     course = graded[0]
     env = dict(nbgrader_env(), PATH=str(Path(sys.executable).parent))  # no bwrap on PATH
-    done = subprocess.run([sys.executable, "-m", "cop_grading", "grade", "ex01"], cwd=course, env=env,
-                          capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        [sys.executable, "-m", "cop_grading", "grade", "ex01"],
+        cwd=course,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode != 0
     assert "Refusing to grade" in done.stderr and "--unsafe-no-sandbox" in done.stderr

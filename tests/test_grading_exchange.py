@@ -30,10 +30,38 @@ def as_teacher(name: str, home: Path, exchange: Path, *args: str) -> subprocess.
     """``nbgrader ARGS`` as JupyterHub runs a teacher's server: user jovyan, JUPYTERHUB_USER=name."""
     passwd = home.parent / f"{name}.passwd"
     passwd.write_text("jovyan:x:1000:1000::/home/jovyan:/bin/sh\nroot:x:0:0::/root:/bin/sh\n")
-    command = ["bwrap", "--bind", "/", "/", "--dev", "/dev", "--unshare-user", "--uid", "1000", "--gid", "1000",
-               "--ro-bind", str(passwd), "/etc/passwd", "--setenv", "JUPYTERHUB_USER", name,
-               "--setenv", "HOME", str(home), "--chdir", str(home), "--",
-               sys.executable, "-m", "nbgrader", *args, "--course", COURSE_ID, f"--Exchange.root={exchange}"]
+    command = [
+        "bwrap",
+        "--bind",
+        "/",
+        "/",
+        "--dev",
+        "/dev",
+        "--unshare-user",
+        "--uid",
+        "1000",
+        "--gid",
+        "1000",
+        "--ro-bind",
+        str(passwd),
+        "/etc/passwd",
+        "--setenv",
+        "JUPYTERHUB_USER",
+        name,
+        "--setenv",
+        "HOME",
+        str(home),
+        "--chdir",
+        str(home),
+        "--",
+        sys.executable,
+        "-m",
+        "nbgrader",
+        *args,
+        "--course",
+        COURSE_ID,
+        f"--Exchange.root={exchange}",
+    ]
     return subprocess.run(command, env=nbgrader_env(), capture_output=True, text=True, timeout=600)
 
 
@@ -45,8 +73,14 @@ def round_trip(tmp_path_factory):
     exchange.mkdir()
     os.chmod(exchange, 0o777)  # noqa: S103 - the exchange is shared by every hub user, as nbgrader's docs set it up
     course = make_course(base / "course", f"c.Exchange.root = {str(exchange)!r}\n")
-    released = subprocess.run([sys.executable, "-m", "nbgrader", "release_assignment", "ex01"], cwd=course,
-                              env=nbgrader_env(), capture_output=True, text=True, timeout=600)
+    released = subprocess.run(
+        [sys.executable, "-m", "nbgrader", "release_assignment", "ex01"],
+        cwd=course,
+        env=nbgrader_env(),
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert released.returncode == 0, released.stdout[-2000:] + released.stderr[-2000:]
     solution, release = notebooks(course)
     for name, answers in (("amira", STABLE["full"](solution, release)), ("ben", STABLE["blank"](solution, release))):
@@ -57,8 +91,14 @@ def round_trip(tmp_path_factory):
         (home / "ex01" / NOTEBOOK).write_bytes(answers)  # what the teacher saved in JupyterLab
         submitted = as_teacher(name, home, exchange, "submit", "ex01")
         assert submitted.returncode == 0, submitted.stderr[-2000:]
-    graded = subprocess.run([sys.executable, "-m", "cop_grading", "grade", "ex01", "--exchange", "--workers", "2"],
-                            cwd=course, env=nbgrader_env(), capture_output=True, text=True, timeout=900)
+    graded = subprocess.run(
+        [sys.executable, "-m", "cop_grading", "grade", "ex01", "--exchange", "--workers", "2"],
+        cwd=course,
+        env=nbgrader_env(),
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
     assert graded.returncode == 0, graded.stdout[-3000:] + graded.stderr[-3000:]
     for name in ("amira", "ben"):
         returned = as_teacher(name, base / "home" / name, exchange, "fetch_feedback", "ex01")

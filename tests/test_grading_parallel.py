@@ -28,8 +28,19 @@ from .conftest import need_system
 from .fixtures.grading.classroom import STABLE, hand_in, make_course, notebooks
 
 pytestmark = pytest.mark.slow
-CASES = ["full", "blank", "wrong-q4", "deleted-test", "reordered", "duplicated", "edited-test", "megabytes",
-         "kills-kernel", "input-transformer", "writes-files"]
+CASES = [
+    "full",
+    "blank",
+    "wrong-q4",
+    "deleted-test",
+    "reordered",
+    "duplicated",
+    "edited-test",
+    "megabytes",
+    "kills-kernel",
+    "input-transformer",
+    "writes-files",
+]
 
 
 @pytest.fixture(scope="module")
@@ -45,8 +56,14 @@ def two_runs(tmp_path_factory):
             hand_in(course, case, STABLE[case](solution, release))
         hand_in(course, "blank-again", STABLE["blank"](solution, release))
     for step in (["autograde", "ex01"], ["generate_feedback", "ex01"]):
-        subprocess.run([sys.executable, "-m", "nbgrader", *step], cwd=sequential, env=nbgrader_env(),
-                       capture_output=True, text=True, timeout=900)
+        subprocess.run(
+            [sys.executable, "-m", "nbgrader", *step],
+            cwd=sequential,
+            env=nbgrader_env(),
+            capture_output=True,
+            text=True,
+            timeout=900,
+        )
     report = grade(Course.open(parallel), Options("ex01", workers=2))
     return sequential, parallel, report
 
@@ -58,10 +75,14 @@ def gradebook(course: Path) -> dict:
             for notebook in submission.notebooks:
                 key = (submission.student.id, notebook.name)
                 state[key] = {
-                    "timestamp": str(submission.timestamp), "flagged": notebook.flagged,
-                    "grades": sorted((g.name, g.auto_score, g.manual_score, g.extra_credit, g.needs_manual_grade)
-                                     for g in notebook.grades),
-                    "comments": sorted((c.name, c.auto_comment, c.manual_comment) for c in notebook.comments)}
+                    "timestamp": str(submission.timestamp),
+                    "flagged": notebook.flagged,
+                    "grades": sorted(
+                        (g.name, g.auto_score, g.manual_score, g.extra_credit, g.needs_manual_grade)
+                        for g in notebook.grades
+                    ),
+                    "comments": sorted((c.name, c.auto_comment, c.manual_comment) for c in notebook.comments),
+                }
         return state
 
 

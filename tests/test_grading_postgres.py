@@ -54,19 +54,30 @@ def database():
     data = Path(tempfile.mkdtemp(prefix="cop-pg-"))
     os.chown(data, user.pw_uid, user.pw_gid)
     as_user = {"user": user.pw_uid, "group": user.pw_gid, "extra_groups": [], "cwd": data}
-    subprocess.run([binaries / "initdb", "-D", data / "db", "-U", "grader", "--auth=trust", "-E", "UTF8"],
-                   check=True, capture_output=True, **as_user)
+    subprocess.run(
+        [binaries / "initdb", "-D", data / "db", "-U", "grader", "--auth=trust", "-E", "UTF8"],
+        check=True,
+        capture_output=True,
+        **as_user,
+    )
     port = free_port()
-    server = subprocess.Popen([binaries / "postgres", "-D", data / "db", "-p", str(port), "-h", "127.0.0.1",
-                               "-k", str(data)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, **as_user)
+    server = subprocess.Popen(
+        [binaries / "postgres", "-D", data / "db", "-p", str(port), "-h", "127.0.0.1", "-k", str(data)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        **as_user,
+    )
     try:
         for _ in range(100):
             ready = subprocess.run([binaries / "pg_isready", "-h", "127.0.0.1", "-p", str(port)], capture_output=True)
             if ready.returncode == 0:
                 break
             time.sleep(0.2)
-        subprocess.run([binaries / "createdb", "-h", "127.0.0.1", "-p", str(port), "-U", "grader", "gradebook"],
-                       check=True, capture_output=True)
+        subprocess.run(
+            [binaries / "createdb", "-h", "127.0.0.1", "-p", str(port), "-U", "grader", "gradebook"],
+            check=True,
+            capture_output=True,
+        )
         yield f"postgresql://grader@127.0.0.1:{port}/gradebook", port
     finally:
         server.terminate()
@@ -78,17 +89,23 @@ def database():
 def graded(database, tmp_path_factory):
     need_system(shutil.which("bwrap") is not None, "bubblewrap (bwrap)")
     url, port = database
-    course = make_course(tmp_path_factory.mktemp("pg") / "course", f"c.CourseDirectory.db_url = {url!r}\n",
-                         fresh=True)
+    course = make_course(tmp_path_factory.mktemp("pg") / "course", f"c.CourseDirectory.db_url = {url!r}\n", fresh=True)
     solution, release = notebooks(course)
-    probe = (f"import socket\ntry:\n    socket.create_connection(('127.0.0.1', {port}), timeout=5)\n"
-             "    print('REACHED the gradebook server')\nexcept OSError as err:\n    print('no network:', err)")
+    probe = (
+        f"import socket\ntry:\n    socket.create_connection(('127.0.0.1', {port}), timeout=5)\n"
+        "    print('REACHED the gradebook server')\nexcept OSError as err:\n    print('no network:', err)"
+    )
     hand_in(course, "amira", STABLE["full"](solution, release))
     hand_in(course, "ben", STABLE["blank"](solution, release))
     hand_in(course, "carla", with_cells(solution, probe))
-    done = subprocess.run([sys.executable, "-m", "cop_grading", "grade", "ex01", "--workers", "2"], cwd=course,
-                          env=nbgrader_env(),
-                          capture_output=True, text=True, timeout=900)
+    done = subprocess.run(
+        [sys.executable, "-m", "cop_grading", "grade", "ex01", "--workers", "2"],
+        cwd=course,
+        env=nbgrader_env(),
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
     return course, url
 
@@ -101,7 +118,10 @@ def test_grades_are_stored_in_postgresql(graded):
     assert not (course / ".nbgrader" / "gradebook.db").exists()
     with (course / "exports" / "ex01-grades.csv").open(newline="") as handle:
         assert {row["student_id"]: row["score"] for row in csv.DictReader(handle)} == {
-            "amira": "6", "ben": "0", "carla": "6"}
+            "amira": "6",
+            "ben": "0",
+            "carla": "6",
+        }
 
 
 def test_a_submission_cannot_reach_the_gradebook_server(graded):

@@ -32,9 +32,12 @@ ASSIGNMENTS = sorted(p.name for p in (ROOT / "solutions").glob("ex*") if p.is_di
 
 def source_and_release(assignment: str = "ex01"):
     name = next((ROOT / "solutions" / assignment).glob("*.ipynb")).name
-    return (nbformat.read(ROOT / "solutions" / assignment / name, as_version=4),
-            nbformat.read(ROOT / "exercises" / assignment / name, as_version=4)
-            if (ROOT / "exercises" / assignment / name).exists() else None)
+    return (
+        nbformat.read(ROOT / "solutions" / assignment / name, as_version=4),
+        nbformat.read(ROOT / "exercises" / assignment / name, as_version=4)
+        if (ROOT / "exercises" / assignment / name).exists()
+        else None,
+    )
 
 
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)
@@ -57,21 +60,25 @@ TAMPERING = {
 @pytest.mark.parametrize("case", sorted(TAMPERING))
 def test_tampering_is_found_with_its_reason(case):
     source, release = source_and_release()
-    findings = [str(f) for f in scan_notebook(read_notebook(STABLE[case](source, release)),
-                                              Exercise.from_source(source))]
+    findings = [
+        str(f) for f in scan_notebook(read_notebook(STABLE[case](source, release)), Exercise.from_source(source))
+    ]
     assert any(TAMPERING[case] in finding for finding in findings), findings
 
 
-@pytest.mark.parametrize("code, reason", [
-    ("exec(bytes.fromhex('7072696e74').decode())", "uses exec"),
-    ("getattr(__builtins__, 'abs')", "uses getattr"),
-    ("x = ().__class__.__base__.__subclasses__()", "__subclasses__"),
-    ("%config InteractiveShell.ast_node_interactivity='none'", "get_ipython"),
-    ("import sys\nsys.modules['checks'].hash_answer = len", "imports sys"),
-    ("from IPython import get_ipython", "imports IPython"),
-    ("import builtins\nbuiltins.isinstance = lambda a, b: True", "imports builtins"),
-    ("import pandas as pd\npd = None", "redefines pd"),
-])
+@pytest.mark.parametrize(
+    "code, reason",
+    [
+        ("exec(bytes.fromhex('7072696e74').decode())", "uses exec"),
+        ("getattr(__builtins__, 'abs')", "uses getattr"),
+        ("x = ().__class__.__base__.__subclasses__()", "__subclasses__"),
+        ("%config InteractiveShell.ast_node_interactivity='none'", "get_ipython"),
+        ("import sys\nsys.modules['checks'].hash_answer = len", "imports sys"),
+        ("from IPython import get_ipython", "imports IPython"),
+        ("import builtins\nbuiltins.isinstance = lambda a, b: True", "imports builtins"),
+        ("import pandas as pd\npd = None", "redefines pd"),
+    ],
+)
 def test_each_door_to_the_test_machinery_is_flagged(code, reason):
     source, release = source_and_release()
     nb = copy.deepcopy(release)
@@ -87,13 +94,16 @@ def test_ordinary_pandas_options_are_not_tampering():
     assert scan_notebook(nb, Exercise.from_source(source)) == []
 
 
-@pytest.mark.parametrize("path, learner, number", [
-    ("Amira Haddad_12345_assignsubmission_file_ex01_childrens_digital_lives.ipynb", "Amira Haddad", "12345"),
-    ("Amira Haddad_12345_assignsubmission_file/ex01_childrens_digital_lives.ipynb", "Amira Haddad", "12345"),
-    ("haddadamira_late_4321_98765_ex01_childrens_digital_lives.ipynb", "haddadamira", "4321"),
-    ("amira.haddad@school.example/ex01.ipynb", "amira.haddad@school.example", None),
-    ("amira.haddad@school.example_ex01.ipynb", "amira.haddad@school.example", None),
-])
+@pytest.mark.parametrize(
+    "path, learner, number",
+    [
+        ("Amira Haddad_12345_assignsubmission_file_ex01_childrens_digital_lives.ipynb", "Amira Haddad", "12345"),
+        ("Amira Haddad_12345_assignsubmission_file/ex01_childrens_digital_lives.ipynb", "Amira Haddad", "12345"),
+        ("haddadamira_late_4321_98765_ex01_childrens_digital_lives.ipynb", "haddadamira", "4321"),
+        ("amira.haddad@school.example/ex01.ipynb", "amira.haddad@school.example", None),
+        ("amira.haddad@school.example_ex01.ipynb", "amira.haddad@school.example", None),
+    ],
+)
 def test_the_usual_exports_name_their_learner(path, learner, number):
     groups = match(path, Intake(config=Config()).patterns())
     assert groups["learner"] == learner and groups.get("number") == number
@@ -132,12 +142,15 @@ def test_the_cache_key_covers_the_folder_and_settings_but_not_random_cell_ids(tm
     assert execution_key(release, str(tmp_path), {"timeout": 60}) != key
 
 
-@pytest.mark.parametrize("case, change", [
-    ("deleted-test", "test cell test_q1 was deleted"),
-    ("duplicated", "cell answer_q1 appears 2 times"),
-    ("edited-test", "locked cell test_q1 was edited"),
-    ("reordered", "cells were moved"),
-])
+@pytest.mark.parametrize(
+    "case, change",
+    [
+        ("deleted-test", "test cell test_q1 was deleted"),
+        ("duplicated", "cell answer_q1 appears 2 times"),
+        ("edited-test", "locked cell test_q1 was edited"),
+        ("reordered", "cells were moved"),
+    ],
+)
 def test_cell_changes_are_reported(case, change):
     source, release = source_and_release()
     changes = cell_changes(read_notebook(STABLE[case](source, release)), release, source)
@@ -149,8 +162,14 @@ def test_feedback_tracebacks_do_not_quote_hidden_tests():
     source, _ = source_and_release()
     nb = copy.deepcopy(source)
     test = cell(nb, "test_q4")
-    test.outputs = [new_output("error", ename="AssertionError", evalue="highest_country is not right.",
-                               traceback=["----> 4 assert highest_country == _survey.loc[...]"])]
+    test.outputs = [
+        new_output(
+            "error",
+            ename="AssertionError",
+            evalue="highest_country is not right.",
+            traceback=["----> 4 assert highest_country == _survey.loc[...]"],
+        )
+    ]
     nb, _ = HideHiddenTestTracebacks().preprocess(nb, {})
     assert cell(nb, "test_q4").outputs[0].traceback == ["AssertionError: highest_country is not right."]
 
@@ -179,16 +198,23 @@ def test_folders_below_tmp_or_home_stay_visible_in_the_sandbox(tmp_path):
     for folder in (shared, work, runtime):
         folder.mkdir()
     (shared / "data.csv").write_text("year,count\n2026,3\n")
-    command = sandbox_command(["/bin/cat", str(shared / "data.csv")], str(work), str(runtime), memory_mb=512,
-                              read_only=[str(shared)])
+    command = sandbox_command(
+        ["/bin/cat", str(shared / "data.csv")], str(work), str(runtime), memory_mb=512, read_only=[str(shared)]
+    )
     done = subprocess.run(command, capture_output=True, text=True, timeout=60)
     assert done.stdout == "year,count\n2026,3\n", done.stderr
 
 
-@pytest.mark.parametrize("text, written", [
-    ("=HYPERLINK(\"http://example.org\")", "'=HYPERLINK(\"http://example.org\")"),
-    ("+1 555", "'+1 555"), ("@SUM(A1)", "'@SUM(A1)"), ("-cmd", "'-cmd"),
-    ("Amira Haddad", "Amira Haddad"), ("", ""),
-])
+@pytest.mark.parametrize(
+    "text, written",
+    [
+        ('=HYPERLINK("http://example.org")', '\'=HYPERLINK("http://example.org")'),
+        ("+1 555", "'+1 555"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("-cmd", "'-cmd"),
+        ("Amira Haddad", "Amira Haddad"),
+        ("", ""),
+    ],
+)
 def test_learner_text_in_the_export_never_runs_as_a_spreadsheet_formula(text, written):
     assert as_text(text) == written

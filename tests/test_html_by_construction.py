@@ -40,7 +40,9 @@ def test_the_check_finds_html_built_by_hand(tmp_path):
     sample = tmp_path / "bad.py"
     sample.write_text('import ipywidgets as w\nname = "x"\nw.HTML(f"<p>{name}</p>")\n')
     assert sorted(html_f_strings_and_raw_widgets(sample)) == [
-        "bad.py:3: a plain HTML widget (use style.widget())", "bad.py:3: an f-string of HTML (use html())"]
+        "bad.py:3: a plain HTML widget (use style.widget())",
+        "bad.py:3: an f-string of HTML (use html())",
+    ]
 
 
 def test_values_are_escaped_and_markup_is_kept():

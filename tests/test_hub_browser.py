@@ -13,8 +13,17 @@ from .conftest import need_system
 from .hub import PASSWORD, HubServer, hub_available
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-UNCLAIMED_RECORD = {"version": 1, "elements": {"scenario:02_diet_feed": {
-    "kind": "scenario", "outcome": "secure", "date": "2026-11-01", "course_version": "0.2.0"}}}
+UNCLAIMED_RECORD = {
+    "version": 1,
+    "elements": {
+        "scenario:02_diet_feed": {
+            "kind": "scenario",
+            "outcome": "secure",
+            "date": "2026-11-01",
+            "course_version": "0.2.0",
+        }
+    },
+}
 
 
 @pytest.fixture(scope="module")

@@ -107,15 +107,20 @@ def test_a_modules_element_cells_are_locked_folded_and_run_with_run_all(browser,
 def page_config(url: str) -> dict:
     with urllib.request.urlopen(f"{url}/lab") as response:
         page = response.read().decode()
-    return json.loads(re.search(r'<script id="jupyter-config-data" type="application/json">(.*?)</script>',
-                                page, re.S).group(1))
+    return json.loads(
+        re.search(r'<script id="jupyter-config-data" type="application/json">(.*?)</script>', page, re.S).group(1)
+    )
 
 
 def test_learners_get_the_learners_extensions_and_no_news_or_update_checks(lab):
     """The committed configuration (etc/jupyter, installed by scripts/install_jupyter_config.py)."""
     disabled = set(page_config(lab.url)["disabledExtensions"])
-    assert {"@jupyter/nbgrader:formgrader", "@jupyter/nbgrader:course-list", "@jupyter/nbgrader:create-assignment",
-            "@jupyterlab/extensionmanager-extension:plugin"} <= disabled
+    assert {
+        "@jupyter/nbgrader:formgrader",
+        "@jupyter/nbgrader:course-list",
+        "@jupyter/nbgrader:create-assignment",
+        "@jupyterlab/extensionmanager-extension:plugin",
+    } <= disabled
     assert not {"@jupyter/nbgrader:assignment-list", "@jupyter/nbgrader:validate-assignment"} & disabled
     with pytest.raises(urllib.error.HTTPError) as refused:
         urllib.request.urlopen(f"{lab.url}/formgrader")

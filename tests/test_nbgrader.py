@@ -25,8 +25,9 @@ def app_errors(stderr: str) -> list[str]:
 
 def nbgrader(course: Path, *args: str) -> subprocess.CompletedProcess:
     """Run nbgrader in ``course`` with this environment's bin/ on PATH (it shells out to alembic)."""
-    return subprocess.run([bin_path("nbgrader"), *args], cwd=course, env=nbgrader_env(),
-                          capture_output=True, text=True, timeout=900)
+    return subprocess.run(
+        [bin_path("nbgrader"), *args], cwd=course, env=nbgrader_env(), capture_output=True, text=True, timeout=900
+    )
 
 
 @pytest.fixture(scope="module")
@@ -34,8 +35,9 @@ def course(tmp_path_factory) -> Path:
     """A trainer's course directory outside the repository, released from a copy of solutions/."""
     course = tmp_path_factory.mktemp("course")
     shutil.copy(ROOT / "nbgrader_config.py", course)
-    shutil.copytree(ROOT / "solutions", course / "solutions",
-                    ignore=shutil.ignore_patterns("__pycache__", ".ipynb_checkpoints"))
+    shutil.copytree(
+        ROOT / "solutions", course / "solutions", ignore=shutil.ignore_patterns("__pycache__", ".ipynb_checkpoints")
+    )
     (course / ".nbgrader").mkdir()
     done = nbgrader(course, "generate_assignment", "*", "--force")
     assert done.returncode == 0 and not app_errors(done.stderr), done.stderr[-3000:]
@@ -43,8 +45,7 @@ def course(tmp_path_factory) -> Path:
 
 
 def tree(folder: Path) -> list[str]:
-    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*")
-                  if p.is_file() and "__pycache__" not in p.parts)
+    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
 
 
 def test_exercises_equal_a_fresh_generate_assignment(course):
@@ -91,8 +92,11 @@ def scores(course: Path) -> dict[tuple[str, str], tuple[float, float]]:
     from nbgrader.api import Gradebook
 
     with Gradebook(f"sqlite:///{course / '.nbgrader' / 'gradebook.db'}") as gb:
-        return {(a, s): (gb.find_submission(a, s).code_score, gb.find_submission(a, s).max_code_score)
-                for a in ASSIGNMENTS for s in ("full", "blank")}
+        return {
+            (a, s): (gb.find_submission(a, s).code_score, gb.find_submission(a, s).max_code_score)
+            for a in ASSIGNMENTS
+            for s in ("full", "blank")
+        }
 
 
 def test_solution_scores_full_automatic_marks_and_blank_scores_zero(graded):
@@ -121,4 +125,3 @@ def test_no_lab_extension_is_incompatible():
     assert any("@jupyter-widgets/jupyterlab-manager" in line for line in lines), report
     assert all(" OK" in line for line in lines), report
     assert "incompatible" not in report.lower(), report
-

@@ -20,8 +20,10 @@ def execute(path) -> nbformat.NotebookNode:
 def errors(nb) -> list[str]:
     return [
         f"{o.get('ename')}: {o.get('evalue')}"
-        for cell in nb.cells if cell.cell_type == "code"
-        for o in cell.outputs if o.output_type == "error"
+        for cell in nb.cells
+        if cell.cell_type == "code"
+        for o in cell.outputs
+        if o.output_type == "error"
     ]
 
 
@@ -30,8 +32,7 @@ def test_module_executes_and_shows_its_widgets(path):
     nb = execute(path)
     assert errors(nb) == []
     shown = sum(
-        any(WIDGET_VIEW in o.get("data", {}) for o in cell.outputs)
-        for cell in nb.cells if cell.cell_type == "code"
+        any(WIDGET_VIEW in o.get("data", {}) for o in cell.outputs) for cell in nb.cells if cell.cell_type == "code"
     )
     assert shown == sum(cell.cell_type == "code" and cell.source.startswith("show_") for cell in nb.cells)
 

@@ -18,10 +18,17 @@ from .conftest import MODULES, ROOT, need_system
 
 
 def as_plain(debrief: Debrief, missed: list[str]) -> dict:
-    return {"title": debrief.title, "outcome": debrief.outcome, "ends_well": debrief.ends_well,
-            "lines": list(debrief.lines), "went_well": list(debrief.went_well),
-            "broken": [[b.rule.id, b.said] for b in debrief.broken], "slips": list(debrief.slips),
-            "revisit": list(debrief.revisit), "missed": missed}
+    return {
+        "title": debrief.title,
+        "outcome": debrief.outcome,
+        "ends_well": debrief.ends_well,
+        "lines": list(debrief.lines),
+        "went_well": list(debrief.went_well),
+        "broken": [[b.rule.id, b.said] for b in debrief.broken],
+        "slips": list(debrief.slips),
+        "revisit": list(debrief.revisit),
+        "missed": missed,
+    }
 
 
 def scenario_expected(name: str) -> list[dict]:
@@ -43,8 +50,9 @@ def conversation_expected(name: str) -> list[dict]:
         for index in path:
             run.reply(index)
             safety.append(run.safety)
-        expected.append({"path": list(path), "safety": safety,
-                         "debrief": as_plain(run.debrief(), run.techniques_missed())})
+        expected.append(
+            {"path": list(path), "safety": safety, "debrief": as_plain(run.debrief(), run.techniques_missed())}
+        )
     return expected
 
 
@@ -63,8 +71,9 @@ def test_the_browser_player_agrees_with_python_on_every_path(tmp_path):
         (compiled / f"{path.stem}.expected.json").write_text(json.dumps(conversation_expected(path.stem)))
     shutil.copy(ROOT / "widgets" / "player.js", tmp_path / "player.mjs")
     shutil.copy(ROOT / "tests" / "js" / "player.test.mjs", tmp_path / "player.test.mjs")
-    done = subprocess.run([node, "--test", "player.test.mjs"], cwd=tmp_path, capture_output=True, text=True,
-                          timeout=300)
+    done = subprocess.run(
+        [node, "--test", "player.test.mjs"], cwd=tmp_path, capture_output=True, text=True, timeout=300
+    )
     assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]
     elements = len(list(MODULES.glob("scenarios/*.yaml"))) + len(list(MODULES.glob("conversations/*.yaml")))
     assert f"# pass {elements + 2}" in done.stdout and "# fail 0" in done.stdout

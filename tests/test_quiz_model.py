@@ -70,9 +70,14 @@ def test_sixty_nine_percent_fails_seventy_passes():
 
 def test_a_rule_breaking_answer_fails_the_check_whatever_the_score():
     questions = tuple(
-        Question(f"q{i}", "Objective", "Which is right?",
-                 (Option("Safe", True, "Right."), Option("Unsafe", False, "Breaks a rule.", ("no_secrecy",))))
-        for i in range(10))
+        Question(
+            f"q{i}",
+            "Objective",
+            "Which is right?",
+            (Option("Safe", True, "Right."), Option("Unsafe", False, "Breaks a rule.", ("no_secrecy",))),
+        )
+        for i in range(10)
+    )
     attempt = QuizAttempt(Quiz("ten", "Ten", questions))
     for q in questions[:9]:
         attempt.answer(q.id, [0])
@@ -83,10 +88,13 @@ def test_a_rule_breaking_answer_fails_the_check_whatever_the_score():
 
 
 def test_spotting_a_rule_breaking_option_is_not_breaking_it():
-    spot = Question("spot", "Objective", "Which reply promises secrecy?",
-                    (Option("I promise not to tell", True, "Right.", ("no_secrecy",)),
-                     Option("Thank you", False, "No.")),
-                    asks_for="rule_breaking")
+    spot = Question(
+        "spot",
+        "Objective",
+        "Which reply promises secrecy?",
+        (Option("I promise not to tell", True, "Right.", ("no_secrecy",)), Option("Thank you", False, "No.")),
+        asks_for="rule_breaking",
+    )
     attempt = QuizAttempt(Quiz("spot", "Spot", (spot,)))
     attempt.answer("spot", [0])
     assert attempt.passed and attempt.rule_breaking_answers() == []

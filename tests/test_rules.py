@@ -28,9 +28,20 @@ CONVERSATIONS = sorted(MODULES.glob("conversations/*.yaml"))
 QUIZZES = sorted(MODULES.glob("quizzes/*.yaml"))
 SORTS = sorted(MODULES.glob("sorts/*.yaml"))
 # The rules the issue names as the minimum (docs/authoring.md, "The hard rules").
-REQUIRED_RULES = {"emergency_first", "pass_on_now", "right_route", "need_to_know", "no_secrecy",
-                  "listen_not_investigate", "no_confronting", "sexual_images", "keep_evidence", "no_blame",
-                  "stay_with_child", "no_fear_teaching"}
+REQUIRED_RULES = {
+    "emergency_first",
+    "pass_on_now",
+    "right_route",
+    "need_to_know",
+    "no_secrecy",
+    "listen_not_investigate",
+    "no_confronting",
+    "sexual_images",
+    "keep_evidence",
+    "no_blame",
+    "stay_with_child",
+    "no_fear_teaching",
+}
 
 
 def raw(path):
@@ -173,15 +184,18 @@ def test_every_exercise_key_scores_rule_breaking_options_as_the_rules_do():
         assert problem is None, f"{key.exercise}.{key.answer}: {problem}"
 
 
-@pytest.mark.parametrize(("asks_for", "breaks", "solution", "safe", "wrong"), [
-    ("best", {"A": ("no_secrecy",)}, "A", (), True),
-    ("best", {"A": ("no_secrecy",)}, ["B", "A"], (), True),
-    ("best", {"A": ("no_secrecy",)}, "B", (), False),
-    ("rule_breaking", {"C": ("listen_not_investigate",)}, "C", (), False),
-    ("rule_breaking", {"C": ("listen_not_investigate",)}, "B", (), True),
-    ("labels", {"b": ("no_secrecy",)}, {"a": "say", "b": "avoid"}, ("say",), False),
-    ("labels", {"b": ("no_secrecy",)}, {"a": "say", "b": "say"}, ("say",), True),
-])
+@pytest.mark.parametrize(
+    ("asks_for", "breaks", "solution", "safe", "wrong"),
+    [
+        ("best", {"A": ("no_secrecy",)}, "A", (), True),
+        ("best", {"A": ("no_secrecy",)}, ["B", "A"], (), True),
+        ("best", {"A": ("no_secrecy",)}, "B", (), False),
+        ("rule_breaking", {"C": ("listen_not_investigate",)}, "C", (), False),
+        ("rule_breaking", {"C": ("listen_not_investigate",)}, "B", (), True),
+        ("labels", {"b": ("no_secrecy",)}, {"a": "say", "b": "avoid"}, ("say",), False),
+        ("labels", {"b": ("no_secrecy",)}, {"a": "say", "b": "say"}, ("say",), True),
+    ],
+)
 def test_the_exercise_key_check_catches_a_key_that_rewards_a_broken_rule(asks_for, breaks, solution, safe, wrong):
     from cop_widgets.exercise_keys import ExerciseKey
 

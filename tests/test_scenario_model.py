@@ -67,8 +67,10 @@ def test_a_debrief_line_with_facts_shows_only_on_paths_that_set_them(walk):
         run.choose(index)
     debrief = run.debrief()
     assert debrief.title == "Good ending" and debrief.ends_well and not debrief.broken
-    assert debrief.lines == ("The debrief of the good ending.",
-                             "Shown only on paths that went on well at the first decision.")
+    assert debrief.lines == (
+        "The debrief of the good ending.",
+        "Shown only on paths that went on well at the first decision.",
+    )
     assert debrief.went_well == ("Go on well", "Very good", "Finish well")
 
 
@@ -101,13 +103,16 @@ def test_all_paths_lists_every_route(walk):
     assert walk.longest_path == 3
 
 
-@pytest.mark.parametrize(("bands", "expected"), [
-    (["secure", "secure"], "secure"),
-    (["secure", "secure", "developing"], "developing"),
-    (["secure", "emerging"], "developing"),
-    (["emerging", "developing", "emerging"], "emerging"),
-    (["secure", "secure", "misconception"], "misconception"),
-])
+@pytest.mark.parametrize(
+    ("bands", "expected"),
+    [
+        (["secure", "secure"], "secure"),
+        (["secure", "secure", "developing"], "developing"),
+        (["secure", "emerging"], "developing"),
+        (["emerging", "developing", "emerging"], "emerging"),
+        (["secure", "secure", "misconception"], "misconception"),
+    ],
+)
 def test_outcome_rule(bands, expected):
     assert outcome(bands) == expected
 

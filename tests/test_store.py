@@ -24,8 +24,10 @@ def test_nothing_kept_loads_as_empty(store):
 
 def test_kept_data_loads_and_merges_with_work_done_before_loading(store):
     store.record("quiz:01_check", {"score": 5})
-    saved = {"version": 1, "elements": {"scenario:01_x": {"kind": "scenario", "outcome": "secure",
-                                                          "date": "2026-11-01"}}}
+    saved = {
+        "version": 1,
+        "elements": {"scenario:01_x": {"kind": "scenario", "outcome": "secure", "date": "2026-11-01"}},
+    }
     browser_says(store, kind="load", text=json.dumps(saved))
     assert set(store.elements()) == {"quiz:01_check", "scenario:01_x"}
     assert json.loads(store.data)["elements"]["quiz:01_check"]["score"] == 5
@@ -67,15 +69,25 @@ def test_one_store_per_kernel():
 
 
 HOSTILE = {
-    "quiz:01_check": {"kind": "quiz", "score": "<img src=x onerror=alert(1)>", "total": 5, "passed": True,
-                      "date": "2026-11-01"},
+    "quiz:01_check": {
+        "kind": "quiz",
+        "score": "<img src=x onerror=alert(1)>",
+        "total": 5,
+        "passed": True,
+        "date": "2026-11-01",
+    },
     "scenario:02_x": {"kind": "scenario", "outcome": "<script>alert(1)</script>", "date": "2026-11-01"},
     "sort:06_x": {"kind": "quiz", "score": 1, "total": 2, "passed": False, "date": "2026-11-01"},  # wrong kind
     "<b>odd</b>": {"kind": "completion", "name": "x", "date": "2026-11-01"},  # not a key the course writes
     "completion": {"kind": "completion", "name": "Ms Okafor", "date": "2026-11-01", "onload": "alert(1)"},
 }
-GOOD_RECORD = {"kind": "scenario", "outcome": "secure", "ending": "done", "date": "2026-11-01",
-               "course_version": "0.2.0"}
+GOOD_RECORD = {
+    "kind": "scenario",
+    "outcome": "secure",
+    "ending": "done",
+    "date": "2026-11-01",
+    "course_version": "0.2.0",
+}
 
 
 def test_hostile_kept_records_are_set_aside_named_and_the_rest_survive(store):

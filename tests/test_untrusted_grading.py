@@ -69,6 +69,7 @@ def hostile_notebook(solution) -> bytes:
 def hostile_zip(course: Path, target: Path) -> Path:
     solution, _release = notebooks(course)
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+
         def add(number: int, case: str, data: bytes, name: str = NOTEBOOK) -> None:
             archive.writestr(f"Learner {case.title()}_{number}_assignsubmission_file_{name}", data)
 
@@ -87,9 +88,14 @@ def graded(tmp_path_factory):
     need_system(shutil.which("bwrap") is not None, "bubblewrap (bwrap)")
     course = make_course(tmp_path_factory.mktemp("hostile") / "course", LIMITS)
     inbox = hostile_zip(course, tmp_path_factory.mktemp("downloads") / "moodle-ex01.zip")
-    done = subprocess.run([sys.executable, "-m", "cop_grading", "grade", "ex01", "--inbox", str(inbox),
-                           "--workers", "2"], cwd=course, env=nbgrader_env(), capture_output=True, text=True,
-                          timeout=900)
+    done = subprocess.run(
+        [sys.executable, "-m", "cop_grading", "grade", "ex01", "--inbox", str(inbox), "--workers", "2"],
+        cwd=course,
+        env=nbgrader_env(),
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
     return course, done.stdout
 
@@ -117,8 +123,13 @@ def test_the_stored_copy_is_inert_and_the_original_untouched(graded):
     autograded = nbformat.read(course / "autograded" / learner("hostile") / "ex01" / NOTEBOOK, as_version=4)
     answer = next(c for c in autograded.cells if c.cell_type == "markdown" and MARKER in c.source)
     assert WORDS in answer.source and live_parts(answer.source) == []
-    shown = [o for c in autograded.cells if c.cell_type == "code" for o in c.get("outputs", [])
-             if o.output_type in ("display_data", "execute_result")]
+    shown = [
+        o
+        for c in autograded.cells
+        if c.cell_type == "code"
+        for o in c.get("outputs", [])
+        if o.output_type in ("display_data", "execute_result")
+    ]
     kinds = {kind for o in shown for kind in o.data}
     assert kinds <= {"text/plain", "text/html", "image/png", "image/jpeg"}, kinds
     assert all(live_parts(o.data["text/html"]) == [] for o in shown if "text/html" in o.data)

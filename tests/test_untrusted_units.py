@@ -50,7 +50,8 @@ def test_the_learners_words_and_formatting_stay_readable():
     assert "<strong>listen</strong>" in rendered and "<li>thank her</li>" in rendered
     assert "<code>record</code>" in rendered and MARKER in rendered
     assert "&lt;img src=x onerror=alert(1)&gt;" in markdown2html(inert_markdown("<img src=x onerror=alert(1)>")), (
-        "a tag that is not allowed is shown as text, not dropped")
+        "a tag that is not allowed is shown as text, not dropped"
+    )
 
 
 def notebook():
@@ -61,10 +62,16 @@ def notebook():
     answer = new_markdown_cell(f"My answer <script>{SCRIPT}</script>")
     code = new_code_cell("display(Page())")
     code.outputs = [
-        new_output("display_data", data={"text/html": f"<b>ok</b><img src=x onerror={SCRIPT}>",
-                                         "image/svg+xml": f"<svg onload={SCRIPT}/>",
-                                         "application/javascript": SCRIPT, "text/markdown": "md",
-                                         "text/plain": "plain words"}),
+        new_output(
+            "display_data",
+            data={
+                "text/html": f"<b>ok</b><img src=x onerror={SCRIPT}>",
+                "image/svg+xml": f"<svg onload={SCRIPT}/>",
+                "application/javascript": SCRIPT,
+                "text/markdown": "md",
+                "text/plain": "plain words",
+            },
+        ),
         new_output("display_data", data={"application/vnd.jupyter.widget-view+json": {"model_id": "x"}}),
         new_output("stream", name="stdout", text="<img src=x onerror=alert(1)>"),
     ]
@@ -80,8 +87,10 @@ def test_the_preprocessor_cleans_learner_cells_and_outputs_only():
     rich, widget, stream = code.outputs
     assert set(rich.data) == {"text/html", "text/plain"} and live_parts(rich.data["text/html"]) == []
     assert "<b>ok</b>" in rich.data["text/html"]
-    assert widget.data == {"text/plain": "[Output of type application/vnd.jupyter.widget-view+json removed before "
-                                         "grading: only text and images are shown to graders.]"}
+    assert widget.data == {
+        "text/plain": "[Output of type application/vnd.jupyter.widget-view+json removed before "
+        "grading: only text and images are shown to graders.]"
+    }
     assert stream.text == "<img src=x onerror=alert(1)>", "stream text is escaped by every renderer already"
 
 

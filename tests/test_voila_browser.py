@@ -17,6 +17,7 @@ pytestmark = pytest.mark.browser
 
 MODULES = [p.name for p in module_notebooks()]
 
+
 @pytest.fixture(scope="module")
 def voila(tmp_path_factory):
     server = VoilaServer(tmp_path_factory.mktemp("voila") / "voila.log")
@@ -53,14 +54,17 @@ def test_landing_page_is_the_course_start_page(voila):
     assert status == 200 and "voila/render/00_start_here.ipynb" in html
 
 
-@pytest.mark.parametrize("path", [
-    "/voila/render/../solutions/ex01/ex01_childrens_digital_lives.ipynb",
-    "/voila/render/%2E%2E/solutions/ex01/ex01_childrens_digital_lives.ipynb",
-    "/voila/files/../solutions/ex01/checks.py",
-    "/voila/tree/../solutions",
-    "/voila/files/sources.yaml",
-    "/voila/files/scenarios/01_parents_evening.yaml",
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/voila/render/../solutions/ex01/ex01_childrens_digital_lives.ipynb",
+        "/voila/render/%2E%2E/solutions/ex01/ex01_childrens_digital_lives.ipynb",
+        "/voila/files/../solutions/ex01/checks.py",
+        "/voila/tree/../solutions",
+        "/voila/files/sources.yaml",
+        "/voila/files/scenarios/01_parents_evening.yaml",
+    ],
+)
 def test_nothing_outside_modules_is_served(voila, path):
     status, html = get(voila.url + path)
     assert status != 200 or ("BEGIN SOLUTION" not in html and "hash_answer" not in html), path
@@ -147,16 +151,25 @@ def test_pages_carry_a_policy_that_keeps_them_on_their_own_origin(voila):
 
 
 HOSTILE_SCRIPT = "top.__pwned=(top.__pwned||0)+1"
-GOOD_SCENARIO = {"kind": "scenario", "outcome": "secure", "ending": "good_start", "date": "2026-11-01",
-                 "course_version": "0.2.0"}
+GOOD_SCENARIO = {
+    "kind": "scenario",
+    "outcome": "secure",
+    "ending": "good_start",
+    "date": "2026-11-01",
+    "course_version": "0.2.0",
+}
 HOSTILE_KEPT = {
     "version": 1,
     "elements": {
         "scenario:01_parents_evening": GOOD_SCENARIO,
-        "quiz:10_final_check": {"kind": "quiz", "score": f"<img src=x onerror={HOSTILE_SCRIPT}>", "total": 27,
-                                "passed": True, "date": "2026-11-01"},
-        "sort:06_screen_quality": {"kind": "sort", "score": 1, "total": "<svg onload=alert(1)>",
-                                   "date": "2026-11-01"},
+        "quiz:10_final_check": {
+            "kind": "quiz",
+            "score": f"<img src=x onerror={HOSTILE_SCRIPT}>",
+            "total": 27,
+            "passed": True,
+            "date": "2026-11-01",
+        },
+        "sort:06_screen_quality": {"kind": "sort", "score": 1, "total": "<svg onload=alert(1)>", "date": "2026-11-01"},
         "completion": {"kind": "completion", "name": f"<img src=x onerror={HOSTILE_SCRIPT}>", "date": "2026-11-01"},
     },
 }
@@ -168,7 +181,8 @@ def test_hostile_kept_data_runs_no_script_and_is_set_aside_with_a_message(page):
     page.page.add_init_script(
         "if (!sessionStorage.getItem('seeded')) {"
         f" localStorage.setItem('cop-course/v1', {json.dumps(json.dumps(HOSTILE_KEPT))});"
-        " sessionStorage.setItem('seeded', '1'); }")
+        " sessionStorage.setItem('seeded', '1'); }"
+    )
     for module in ("00_start_here.ipynb", "10_final_check.ipynb"):
         p = page.open(module)
         p.locator(".cop-element").first.wait_for(timeout=90_000)

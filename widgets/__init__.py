@@ -10,5 +10,15 @@ from .rules_view import show_rules
 from .scenario_view import show_scenario
 from .sort_view import show_sort
 
-__all__ = ["CourseDataError", "show_completion", "show_conversation", "show_progress", "show_quiz",
-           "show_reflection", "show_reporting_routes", "show_rules", "show_scenario", "show_sort"]
+__all__ = [
+    "CourseDataError",
+    "show_completion",
+    "show_conversation",
+    "show_progress",
+    "show_quiz",
+    "show_reflection",
+    "show_reporting_routes",
+    "show_rules",
+    "show_scenario",
+    "show_sort",
+]

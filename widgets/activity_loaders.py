@@ -24,12 +24,16 @@ def load_sort(path: Path, known_sources: set[str] | None = None) -> Sort:
     items = []
     for index, item in enumerate(data["items"]):
         if item["category"] not in ids:
-            raise CourseDataError(path, f"items[{index}].category",
-                                  f"'{item['category']}' is not a category ({', '.join(ids)})")
+            raise CourseDataError(
+                path, f"items[{index}].category", f"'{item['category']}' is not a category ({', '.join(ids)})"
+            )
         breaks = check_breaks(path, f"items[{index}].breaks", item.get("breaks", ()))
         if breaks and item["category"] in safe:
-            raise CourseDataError(path, f"items[{index}].category", f"'{item['category']}' is a safe category, but "
-                                  f"the item breaks a rule ({', '.join(breaks)})")
+            raise CourseDataError(
+                path,
+                f"items[{index}].category",
+                f"'{item['category']}' is a safe category, but the item breaks a rule ({', '.join(breaks)})",
+            )
         items.append(SortItem(item["text"], item["category"], item["feedback"], breaks))
     check_sources(path, data["sources"], known_sources)
     return Sort(path.stem, data["title"], data["instructions"], categories, tuple(items), tuple(data["sources"]), path)
@@ -43,5 +47,6 @@ def load_reflection(path: Path) -> Reflection:
         if prompt["id"] in seen:
             raise CourseDataError(path, f"prompts[{index}].id", f"'{prompt['id']}' is used twice")
         seen.add(prompt["id"])
-    return Reflection(path.stem, data["title"], data["kind"], data["intro"],
-                      tuple(Prompt(**p) for p in data["prompts"]), path)
+    return Reflection(
+        path.stem, data["title"], data["kind"], data["intro"], tuple(Prompt(**p) for p in data["prompts"]), path
+    )

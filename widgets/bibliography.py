@@ -31,8 +31,13 @@ class Source:
 
 def source_html(source: Source) -> Markup:
     """The reference as HTML, its address a link that says it opens a new tab."""
-    return html('{}. {}, {}. <a href="{url}" target="_blank" rel="noopener">{url}</a> (opens in a new tab)',
-                source.title, source.publisher, source.year, url=source.url)
+    return html(
+        '{}. {}, {}. <a href="{url}" target="_blank" rel="noopener">{url}</a> (opens in a new tab)',
+        source.title,
+        source.publisher,
+        source.year,
+        url=source.url,
+    )
 
 
 def source_list(keys, sources: dict[str, Source]) -> Markup:

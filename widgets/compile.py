@@ -75,18 +75,26 @@ def debrief_record(debrief: Debrief, text: Texts, verdicts: Table, missed: tuple
     """A path's debrief as positional lists (DEBRIEF_FIELDS): its verdict, shared by many paths,
     stored once; then what this path's own choices did."""
     verdict = verdicts([text(debrief.title), debrief.outcome, debrief.ends_well, [text(t) for t in debrief.lines]])
-    return [verdict, [text(t) for t in debrief.went_well], [[b.rule.id, text(b.said)] for b in debrief.broken],
-            [text(t) for t in debrief.slips], [text(t) for t in debrief.revisit], [text(t) for t in missed]]
+    return [
+        verdict,
+        [text(t) for t in debrief.went_well],
+        [[b.rule.id, text(b.said)] for b in debrief.broken],
+        [text(t) for t in debrief.slips],
+        [text(t) for t in debrief.revisit],
+        [text(t) for t in missed],
+    ]
 
 
 def rules_table(used: set[str]) -> dict[str, dict[str, str]]:
     rules = course_rules()
-    return {rid: {"name": rules[rid].name, "statement": rules[rid].statement, "why": rules[rid].why}
-            for rid in sorted(used)}
+    return {
+        rid: {"name": rules[rid].name, "statement": rules[rid].statement, "why": rules[rid].why} for rid in sorted(used)
+    }
 
 
 def scenario_runs(scenario: Scenario) -> Iterator[tuple[tuple[int, ...], ScenarioRun]]:
     """Every prefix of every path, with a run that has taken it (the start included)."""
+
     def walk(taken: tuple[int, ...]) -> Iterator[tuple[tuple[int, ...], ScenarioRun]]:
         run = ScenarioRun(scenario)
         for index in taken:
@@ -101,9 +109,16 @@ def scenario_runs(scenario: Scenario) -> Iterator[tuple[tuple[int, ...], Scenari
 
 def compile_scenario(scenario: Scenario) -> dict[str, Any]:
     text = Texts()
-    steps = {sid: {"text": text(step.text), "choices": [
-        {"text": text(c.text), "band": c.band, "feedback": text(c.feedback), "breaks": list(c.breaks)}
-        for c in step.choices]} for sid, step in scenario.steps.items()}
+    steps = {
+        sid: {
+            "text": text(step.text),
+            "choices": [
+                {"text": text(c.text), "band": c.band, "feedback": text(c.feedback), "breaks": list(c.breaks)}
+                for c in step.choices
+            ],
+        }
+        for sid, step in scenario.steps.items()
+    }
     positions, debriefs, verdicts = {}, {}, Table()
     for taken, run in scenario_runs(scenario):
         positions[prefix_key(taken)] = run.current
@@ -111,16 +126,26 @@ def compile_scenario(scenario: Scenario) -> dict[str, Any]:
             debriefs[prefix_key(taken)] = debrief_record(run.debrief(), text, verdicts)
     used = {r for step in scenario.steps.values() for c in step.choices for r in c.breaks}
     return {
-        "format": FORMAT, "course_version": COURSE_VERSION, "kind": "scenario", "name": scenario.name,
-        "title": text(scenario.title), "summary": text(scenario.summary),
+        "format": FORMAT,
+        "course_version": COURSE_VERSION,
+        "kind": "scenario",
+        "name": scenario.name,
+        "title": text(scenario.title),
+        "summary": text(scenario.summary),
         "content_note": text(scenario.content_note) if scenario.content_note else None,
-        "longest_path": scenario.longest_path, "steps": steps,
+        "longest_path": scenario.longest_path,
+        "steps": steps,
         "endings": {eid: {"title": text(e.title)} for eid, e in scenario.endings.items()},
-        "positions": positions, "debrief_fields": DEBRIEF_FIELDS, "debriefs": debriefs,
-        "verdict_fields": VERDICT_FIELDS, "verdicts": verdicts.records,
-        "rules": rules_table(used), "rule_broken_title": text(RULE_BROKEN_TITLE),
+        "positions": positions,
+        "debrief_fields": DEBRIEF_FIELDS,
+        "debriefs": debriefs,
+        "verdict_fields": VERDICT_FIELDS,
+        "verdicts": verdicts.records,
+        "rules": rules_table(used),
+        "rule_broken_title": text(RULE_BROKEN_TITLE),
         "duty": text(DUTY_TO_REPORT) if scenario.about_a_concern else None,
-        "sources": list(scenario.sources), "texts": text.table(),
+        "sources": list(scenario.sources),
+        "texts": text.table(),
     }
 
 
@@ -138,12 +163,20 @@ def conversation_runs(conversation: Conversation) -> Iterator[tuple[tuple[int, .
 
 def compile_conversation(conversation: Conversation) -> dict[str, Any]:
     text = Texts()
-    turns = {tid: {"child_says": text(turn.child_says), "note": text(turn.note) if turn.note else None,
-                   "replies": [{"text": text(r.text), "feedback": text(r.feedback), "breaks": list(r.breaks)}
-                               for r in turn.replies]}
-             for tid, turn in conversation.turns.items()}
-    endings = {eid: {"title": text(e.title), "child_says": text(e.child_says) if e.child_says else None}
-               for eid, e in conversation.endings.items()}
+    turns = {
+        tid: {
+            "child_says": text(turn.child_says),
+            "note": text(turn.note) if turn.note else None,
+            "replies": [
+                {"text": text(r.text), "feedback": text(r.feedback), "breaks": list(r.breaks)} for r in turn.replies
+            ],
+        }
+        for tid, turn in conversation.turns.items()
+    }
+    endings = {
+        eid: {"title": text(e.title), "child_says": text(e.child_says) if e.child_says else None}
+        for eid, e in conversation.endings.items()
+    }
     positions, debriefs, verdicts = {}, {}, Table()
     for taken, run in conversation_runs(conversation):
         key = prefix_key(taken)
@@ -152,14 +185,27 @@ def compile_conversation(conversation: Conversation) -> dict[str, Any]:
             debriefs[key] = debrief_record(run.debrief(), text, verdicts, tuple(run.techniques_missed()))
     used = {r for turn in conversation.turns.values() for reply in turn.replies for r in reply.breaks}
     return {
-        "format": FORMAT, "course_version": COURSE_VERSION, "kind": "conversation", "name": conversation.name,
-        "title": text(conversation.title), "child": {"name": conversation.child_name, "age": conversation.child_age},
-        "situation": text(conversation.situation), "setting": text(conversation.setting),
+        "format": FORMAT,
+        "course_version": COURSE_VERSION,
+        "kind": "conversation",
+        "name": conversation.name,
+        "title": text(conversation.title),
+        "child": {"name": conversation.child_name, "age": conversation.child_age},
+        "situation": text(conversation.situation),
+        "setting": text(conversation.setting),
         "content_note": text(conversation.content_note) if conversation.content_note else None,
-        "max_safety": MAX_SAFETY, "safety_words": [SAFETY_WORDS[n] for n in range(MAX_SAFETY + 1)],
+        "max_safety": MAX_SAFETY,
+        "safety_words": [SAFETY_WORDS[n] for n in range(MAX_SAFETY + 1)],
         "techniques": list(TECHNIQUES.values()),
-        "turns": turns, "endings": endings, "positions": positions, "debrief_fields": DEBRIEF_FIELDS,
-        "debriefs": debriefs, "verdict_fields": VERDICT_FIELDS, "verdicts": verdicts.records,
-        "rules": rules_table(used), "duty": text(DUTY_TO_REPORT), "sources": list(conversation.sources),
+        "turns": turns,
+        "endings": endings,
+        "positions": positions,
+        "debrief_fields": DEBRIEF_FIELDS,
+        "debriefs": debriefs,
+        "verdict_fields": VERDICT_FIELDS,
+        "verdicts": verdicts.records,
+        "rules": rules_table(used),
+        "duty": text(DUTY_TO_REPORT),
+        "sources": list(conversation.sources),
         "texts": text.table(),
     }

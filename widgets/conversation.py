@@ -22,10 +22,10 @@ SAFETY_WORDS = {
     4: "feels heard and safe to keep talking",
 }
 TECHNIQUES = {
-    "open_prompt": "Open prompts (\"Tell me…\", \"What happened then?\")",
+    "open_prompt": 'Open prompts ("Tell me…", "What happened then?")',
     "listening": "Listening and giving time",
     "reflecting_back": "Reflecting back in the child's own words",
-    "reassurance": "Reassurance (\"You did the right thing telling me\")",
+    "reassurance": 'Reassurance ("You did the right thing telling me")',
     "honest_next_steps": "Honesty about what happens next",
     "passing_on": "Passing the concern on to your setting's designated person",
 }

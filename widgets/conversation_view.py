@@ -16,20 +16,27 @@ from .element import BranchingElement
 from .html import html, markdown_html
 from .style import button, widget
 
-OUTCOMES = {"good": ("A good ending", "the child felt heard and the concern was passed on, with no rule broken"),
-            "poor": ("A poor ending", "the child was left without the help they needed, or a safeguarding rule "
-                                      "was broken")}
+OUTCOMES = {
+    "good": ("A good ending", "the child felt heard and the concern was passed on, with no rule broken"),
+    "poor": ("A poor ending", "the child was left without the help they needed, or a safeguarding rule was broken"),
+}
 
 
 def meter_html(name: str, safety: int, words: str) -> Markup:
     """An accessible meter: role=meter with a text value, plus filled and empty blocks."""
     text = f"How safe {name} feels to keep talking: {safety} of {MAX_SAFETY}, {name} {words}"
-    return html('<div class="cop-meter" role="meter" aria-valuemin="0" aria-valuemax="{most}" '
-                'aria-valuenow="{safety}" aria-valuetext="{text}" aria-label="How safe {name} feels">'
-                '<span aria-hidden="true" class="cop-meter-blocks">{blocks}</span> '
-                "<strong>{safety} of {most}:</strong> {name} {words}.</div>",
-                most=MAX_SAFETY, safety=safety, text=text, name=name, words=words,
-                blocks="\u25a0" * safety + "\u25a1" * (MAX_SAFETY - safety))
+    return html(
+        '<div class="cop-meter" role="meter" aria-valuemin="0" aria-valuemax="{most}" '
+        'aria-valuenow="{safety}" aria-valuetext="{text}" aria-label="How safe {name} feels">'
+        '<span aria-hidden="true" class="cop-meter-blocks">{blocks}</span> '
+        "<strong>{safety} of {most}:</strong> {name} {words}.</div>",
+        most=MAX_SAFETY,
+        safety=safety,
+        text=text,
+        name=name,
+        words=words,
+        blocks="\u25a0" * safety + "\u25a1" * (MAX_SAFETY - safety),
+    )
 
 
 class ConversationView(BranchingElement[ConversationRun]):
@@ -40,11 +47,17 @@ class ConversationView(BranchingElement[ConversationRun]):
         self.sources = sources
         self.reply_buttons: list[w.Button] = []
         c = conversation
-        header = html("<h4>Conversation practice: {}</h4>{}<p><strong>{}, aged {}.</strong> {}</p>{}"
-                      "<p>This is fiction, to practise; take your time. Success is the child feeling heard and "
-                      "the concern being passed on, not how much you find out.</p>",
-                      c.title, content_note_html(c.content_note), c.child_name, c.child_age,
-                      markdown_html(c.situation), markdown_html(c.setting))
+        header = html(
+            "<h4>Conversation practice: {}</h4>{}<p><strong>{}, aged {}.</strong> {}</p>{}"
+            "<p>This is fiction, to practise; take your time. Success is the child feeling heard and "
+            "the concern being passed on, not how much you find out.</p>",
+            c.title,
+            content_note_html(c.content_note),
+            c.child_name,
+            c.child_age,
+            markdown_html(c.situation),
+            markdown_html(c.setting),
+        )
         self.meter = widget()
         super().__init__(f"conversation:{c.name}", header, "cop-conversation")
         self.follow_store()
@@ -64,13 +77,26 @@ class ConversationView(BranchingElement[ConversationRun]):
         before = self.run.safety
         chosen = self.run.reply(index)
         name = self.run.conversation.child_name
-        change = ("feels a little safer" if self.run.safety > before else
-                  "feels less safe" if self.run.safety < before else "feels about the same")
+        change = (
+            "feels a little safer"
+            if self.run.safety > before
+            else "feels less safe"
+            if self.run.safety < before
+            else "feels about the same"
+        )
         self._update_meter()
         self.reply_buttons = []
-        self.after_choice(html('<p><strong>You said:</strong> {}</p><div class="cop-feedback" role="status">'
-                               "<p><strong>{} {}.</strong></p>{}{}</div>", chosen.text, name, change,
-                               rule_note_html(chosen.breaks), markdown_html(chosen.feedback)))
+        self.after_choice(
+            html(
+                '<p><strong>You said:</strong> {}</p><div class="cop-feedback" role="status">'
+                "<p><strong>{} {}.</strong></p>{}{}</div>",
+                chosen.text,
+                name,
+                change,
+                rule_note_html(chosen.breaks),
+                markdown_html(chosen.feedback),
+            )
+        )
 
     def show_node(self) -> None:
         self._update_meter()
@@ -85,8 +111,15 @@ class ConversationView(BranchingElement[ConversationRun]):
             self.reply_buttons.append(b)
         note = html("<p><em>{}</em></p>", turn.note) if turn.note else Markup("")
         self.body.children = [
-            widget(html('{}<p class="cop-child"><strong>{} says:</strong> \u201c{}\u201d</p>'
-                        "<p>What do you say? Choose one:</p>", note, name, turn.child_says)),
+            widget(
+                html(
+                    '{}<p class="cop-child"><strong>{} says:</strong> \u201c{}\u201d</p>'
+                    "<p>What do you say? Choose one:</p>",
+                    note,
+                    name,
+                    turn.child_says,
+                )
+            ),
             w.VBox(self.reply_buttons),
         ]
         if self.run.taken:
@@ -95,17 +128,34 @@ class ConversationView(BranchingElement[ConversationRun]):
     def show_ending(self, ending: ConversationEnding) -> None:
         run, c = self.run, self.run.conversation
         debrief = run.debrief()
-        self.store.record(self.key, {"kind": "conversation", "outcome": debrief.outcome, "ending": ending.id,
-                                     "rules_broken": [b.rule.id for b in debrief.broken]})
-        said = (html('<p class="cop-child"><strong>{} says:</strong> \u201c{}\u201d</p>', c.child_name,
-                     ending.child_says) if ending.child_says else Markup(""))
+        self.store.record(
+            self.key,
+            {
+                "kind": "conversation",
+                "outcome": debrief.outcome,
+                "ending": ending.id,
+                "rules_broken": [b.rule.id for b in debrief.broken],
+            },
+        )
+        said = (
+            html('<p class="cop-child"><strong>{} says:</strong> \u201c{}\u201d</p>', c.child_name, ending.child_says)
+            if ending.child_says
+            else Markup("")
+        )
         outcome, meaning = OUTCOMES[debrief.outcome]
         again = button("Practise this conversation again", "cop-action")
         again.on_click(lambda _b: self.restart())
         self.body.children = [
-            widget(html("{}{}{}{}{}", said, debrief_html(debrief, outcome, meaning, "Techniques you used"),
-                        items_html("Techniques you did not use this time", run.techniques_missed()),
-                        duty_html(), sources_html(c.sources, self.sources))),
+            widget(
+                html(
+                    "{}{}{}{}{}",
+                    said,
+                    debrief_html(debrief, outcome, meaning, "Techniques you used"),
+                    items_html("Techniques you did not use this time", run.techniques_missed()),
+                    duty_html(),
+                    sources_html(c.sources, self.sources),
+                )
+            ),
             again,
         ]
         again.focus()

@@ -24,8 +24,13 @@ from .scenario import Scenario
 from .scenario_loader import load_scenario
 from .sort_activity import Sort
 
-KINDS = {"scenarios": "scenario", "quizzes": "quiz", "conversations": "conversation",
-         "sorts": "sorting activity", "reflections": "reflection"}
+KINDS = {
+    "scenarios": "scenario",
+    "quizzes": "quiz",
+    "conversations": "conversation",
+    "sorts": "sorting activity",
+    "reflections": "reflection",
+}
 
 
 def modules_dir() -> Path:
@@ -48,8 +53,9 @@ def _named(kind: str, name: str, root: Path | None) -> Path:
     path = (root or modules_dir()) / kind / f"{name}.yaml"
     if not path.is_file():
         available = sorted(p.stem for p in path.parent.glob("*.yaml"))
-        raise CourseDataError(path, "(file)", f"no {KINDS[kind]} named '{name}' "
-                                              f"(available: {', '.join(available) or 'none'})")
+        raise CourseDataError(
+            path, "(file)", f"no {KINDS[kind]} named '{name}' (available: {', '.join(available) or 'none'})"
+        )
     return path
 
 

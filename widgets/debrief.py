@@ -20,12 +20,16 @@ RULE_BROKEN_TITLE = "A safeguarding rule was broken on this path"
 
 # A sentence that tells the learner what they did ("you called", "you did not look", "you were
 # honest"). Untagged lines must be general teaching; a claim about the path needs `when:` facts.
-_PAST = (r"\w+ed|did|didn't|were|weren't|kept|told|gave|made|said|went|sent|saw|left|let|got|chose|put|"
-         r"spoke|found|thought|knew|felt|wrote|took|brought|began|stayed|meant|heard|held|stood|walked|"
-         r"sat|ran|paid|read|showed|managed|answered|avoided|offered|decided|handled|named")
-CLAIM = re.compile(rf"\byou(?:'d| had| have)?\s+(?:(?:not|never|also|all|both|then|still|even|really|just|"
-                   rf"already|rightly|calmly|clearly|quickly|kindly|gently|honestly)\s+)*(?:{_PAST})\b",
-                   re.IGNORECASE)
+_PAST = (
+    r"\w+ed|did|didn't|were|weren't|kept|told|gave|made|said|went|sent|saw|left|let|got|chose|put|"
+    r"spoke|found|thought|knew|felt|wrote|took|brought|began|stayed|meant|heard|held|stood|walked|"
+    r"sat|ran|paid|read|showed|managed|answered|avoided|offered|decided|handled|named"
+)
+CLAIM = re.compile(
+    rf"\byou(?:'d| had| have)?\s+(?:(?:not|never|also|all|both|then|still|even|really|just|"
+    rf"already|rightly|calmly|clearly|quickly|kindly|gently|honestly)\s+)*(?:{_PAST})\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -48,8 +52,12 @@ def parse_lines(path: Path, field: str, raw, facts_set: set[str]) -> tuple[Debri
         text, when = (item, []) if isinstance(item, str) else (item["text"], item.get("when", []))
         for fact in when:
             if fact not in facts_set:
-                raise CourseDataError(path, f"{where}.when", f"fact '{fact}' is not set by any `does:` in this file "
-                                      f"(facts here: {', '.join(sorted(facts_set)) or 'none'})")
+                raise CourseDataError(
+                    path,
+                    f"{where}.when",
+                    f"fact '{fact}' is not set by any `does:` in this file "
+                    f"(facts here: {', '.join(sorted(facts_set)) or 'none'})",
+                )
         if not when:
             check_no_claim(path, where, text)
         lines.append(DebriefLine(text.strip(), frozenset(when)))
@@ -60,8 +68,12 @@ def check_no_claim(path: Path, field: str, text: str) -> None:
     """Refuse text shown on many paths that tells the learner what they did."""
     match = CLAIM.search(text)
     if match:
-        raise CourseDataError(path, field, f"says what the learner did (\"{match.group(0)}\") but is shown on "
-                              "every path to this ending: give it `when:` facts, or word it as general advice")
+        raise CourseDataError(
+            path,
+            field,
+            f'says what the learner did ("{match.group(0)}") but is shown on '
+            "every path to this ending: give it `when:` facts, or word it as general advice",
+        )
 
 
 @dataclass(frozen=True)

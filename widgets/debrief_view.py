@@ -16,22 +16,27 @@ def rule_note_html(breaks: tuple[str, ...]) -> Markup:
         return Markup("")
     rules = course_rules()
     items = join(html("<li><strong>{}.</strong> {}</li>", rules[r].name, rules[r].statement) for r in breaks)
-    return html('<div class="cop-rule"><p><strong>This breaks a safeguarding rule{}:</strong></p><ul>{}</ul></div>',
-                "s" if len(breaks) > 1 else "", items)
+    return html(
+        '<div class="cop-rule"><p><strong>This breaks a safeguarding rule{}:</strong></p><ul>{}</ul></div>',
+        "s" if len(breaks) > 1 else "",
+        items,
+    )
 
 
 def content_note_html(note: str) -> Markup:
     """An element's content note, before anything else it shows (heavy topics carry one)."""
     if not note:
         return Markup("")
-    return html('<div class="cop-reminder" role="note"><p><strong>Content note:</strong></p>{}</div>',
-                markdown_html(note))
+    return html(
+        '<div class="cop-reminder" role="note"><p><strong>Content note:</strong></p>{}</div>', markdown_html(note)
+    )
 
 
 def duty_html() -> Markup:
     """The duty that closes an element about a concern, whatever its ending."""
-    return html('<div class="cop-duty"><p><strong>Your duty, whatever the ending:</strong> {}</p></div>',
-                DUTY_TO_REPORT)
+    return html(
+        '<div class="cop-duty"><p><strong>Your duty, whatever the ending:</strong> {}</p></div>', DUTY_TO_REPORT
+    )
 
 
 def items_html(heading: str, texts) -> Markup:
@@ -49,16 +54,31 @@ def debrief_html(debrief: Debrief, outcome: str, meaning: str, helped_heading: s
         for b in debrief.broken:
             by_choice.setdefault(b.said, []).append(b.rule)
         items = join(
-            html("<li>You chose: \u201c{}\u201d<ul>{}</ul></li>", said, join(
-                html("<li><strong>{}.</strong> {} <em>Why:</em> {}</li>", r.name, r.statement, r.why) for r in rules))
-            for said, rules in by_choice.items())
-        rules_part = html('<div class="cop-rule"><h5>Safeguarding rules broken on this path</h5><ul>{}</ul>'
-                          "<p>A path that breaks a safeguarding rule cannot end well, whatever else it did.</p></div>",
-                          items)
+            html(
+                "<li>You chose: \u201c{}\u201d<ul>{}</ul></li>",
+                said,
+                join(
+                    html("<li><strong>{}.</strong> {} <em>Why:</em> {}</li>", r.name, r.statement, r.why) for r in rules
+                ),
+            )
+            for said, rules in by_choice.items()
+        )
+        rules_part = html(
+            '<div class="cop-rule"><h5>Safeguarding rules broken on this path</h5><ul>{}</ul>'
+            "<p>A path that breaks a safeguarding rule cannot end well, whatever else it did.</p></div>",
+            items,
+        )
     else:
         rules_part = html("<p>No safeguarding rule was broken on this path.</p>")
-    return html('<div class="cop-debrief" role="status"><p><strong>Debrief: {}</strong></p>'
-                "<p><strong>Your outcome: {}</strong> ({}).</p>{}{}{}{}{}</div>",
-                debrief.title, outcome, meaning, rules_part, join(markdown_html(line) for line in debrief.lines),
-                items_html(helped_heading, debrief.went_well), items_html("Moments to look at again", debrief.slips),
-                items_html("Worth revisiting", debrief.revisit))
+    return html(
+        '<div class="cop-debrief" role="status"><p><strong>Debrief: {}</strong></p>'
+        "<p><strong>Your outcome: {}</strong> ({}).</p>{}{}{}{}{}</div>",
+        debrief.title,
+        outcome,
+        meaning,
+        rules_part,
+        join(markdown_html(line) for line in debrief.lines),
+        items_html(helped_heading, debrief.went_well),
+        items_html("Moments to look at again", debrief.slips),
+        items_html("Worth revisiting", debrief.revisit),
+    )

@@ -35,8 +35,11 @@ class CourseElement(w.VBox):
 
     def _show_saved(self) -> None:
         saved = self.store.get(self.key)
-        self.saved_line.value = (html('<p class="cop-saved"><strong>Kept in this browser:</strong> {}</p>',
-                                      self.describe_saved(saved)) if saved else Markup(""))
+        self.saved_line.value = (
+            html('<p class="cop-saved"><strong>Kept in this browser:</strong> {}</p>', self.describe_saved(saved))
+            if saved
+            else Markup("")
+        )
         self.restore(saved)
 
     def present(self, content: Markup, label: str, action) -> w.Button:

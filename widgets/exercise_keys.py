@@ -45,8 +45,10 @@ class ExerciseKey:
             bad = sorted(chosen & set(self.breaks))
             return f"the right answer includes rule-breaking options {', '.join(bad)}" if bad else None
         if chosen != set(self.breaks):
-            return (f"asks for the rule-breaking options, so the answer must be exactly "
-                    f"{', '.join(sorted(self.breaks))}, not {', '.join(sorted(chosen))}")
+            return (
+                f"asks for the rule-breaking options, so the answer must be exactly "
+                f"{', '.join(sorted(self.breaks))}, not {', '.join(sorted(chosen))}"
+            )
         return None
 
 
@@ -65,8 +67,10 @@ def load_exercise_keys(solutions: Path) -> list[ExerciseKey]:
             field = f"{exercise}.{answer}"
             if entry["asks_for"] == "labels" and "safe_labels" not in entry:
                 raise CourseDataError(path, f"{field}.safe_labels", "a labels answer needs the labels that mean safe")
-            breaks = {option: check_breaks(path, f"{field}.breaks.{option}", rules)
-                      for option, rules in entry["breaks"].items()}
+            breaks = {
+                option: check_breaks(path, f"{field}.breaks.{option}", rules)
+                for option, rules in entry["breaks"].items()
+            }
             keys.append(ExerciseKey(exercise, answer, entry["asks_for"], breaks, tuple(entry.get("safe_labels", ()))))
     return keys
 

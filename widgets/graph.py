@@ -11,8 +11,9 @@ from pathlib import Path
 from .errors import CourseDataError
 
 
-def check_graph(path: Path, start: str, links: dict[str, list[tuple[str, str]]], endings: set[str],
-                node_group: str = "steps") -> None:
+def check_graph(
+    path: Path, start: str, links: dict[str, list[tuple[str, str]]], endings: set[str], node_group: str = "steps"
+) -> None:
     """``links`` maps each node to its (field, target) pairs; raise on the first broken rule."""
     clash = sorted(set(links) & endings)
     if clash:
@@ -27,7 +28,7 @@ def check_graph(path: Path, start: str, links: dict[str, list[tuple[str, str]]],
 
     def visit(node: str, trail: list[str]) -> None:
         if state.get(node) == "open":
-            loop = " → ".join([*trail[trail.index(node):], node])
+            loop = " → ".join([*trail[trail.index(node) :], node])
             raise CourseDataError(path, f"{node_group}.{node}", f"the path loops back on itself ({loop})")
         if node in state:
             return
@@ -49,5 +50,6 @@ def check_sources(path: Path, keys, known: set[str] | None, field: str = "source
         return
     for index, key in enumerate(keys):
         if key not in known:
-            raise CourseDataError(path, f"{field}[{index}]",
-                                  f"'{key}' is not in the bibliography (modules/sources.yaml)")
+            raise CourseDataError(
+                path, f"{field}[{index}]", f"'{key}' is not in the bibliography (modules/sources.yaml)"
+            )

@@ -25,12 +25,19 @@ from .style import button, widget
 from .version import COURSE_VERSION
 
 CALL = re.compile(r'^show_(scenario|quiz|conversation|sort|reflection)\("([a-z0-9_]+)"\)$')
-KIND_WORDS = {"scenario": "Scenario", "quiz": "Knowledge check", "conversation": "Conversation practice",
-              "sort": "Sorting activity", "reflection": "Reflection"}
+KIND_WORDS = {
+    "scenario": "Scenario",
+    "quiz": "Knowledge check",
+    "conversation": "Conversation practice",
+    "sort": "Sorting activity",
+    "reflection": "Reflection",
+}
 COURSE_TITLE = "Child Online Protection for Educators"
-NOT_A_CERTIFICATE = ("This is a self-attested record of learning, made by the learner from their own "
-                     "progress in the course. It is not an accredited certificate and does not replace "
-                     "statutory or local safeguarding training.")
+NOT_A_CERTIFICATE = (
+    "This is a self-attested record of learning, made by the learner from their own "
+    "progress in the course. It is not an accredited certificate and does not replace "
+    "statutory or local safeguarding training."
+)
 
 
 def course_map(root: Path | None = None) -> list[tuple[str, str, list[tuple[str, str]]]]:
@@ -40,8 +47,11 @@ def course_map(root: Path | None = None) -> list[tuple[str, str, list[tuple[str,
         # Plain JSON, not nbformat: nbformat's validator costs seconds of import on every page view.
         nb = json.loads(path.read_text(encoding="utf-8"))
         meta = nb.get("metadata", {}).get("course", {})
-        calls = [(m[1], m[2]) for c in nb.get("cells", []) if c.get("cell_type") == "code"
-                 and (m := CALL.match("".join(c.get("source", "")).strip()))]
+        calls = [
+            (m[1], m[2])
+            for c in nb.get("cells", [])
+            if c.get("cell_type") == "code" and (m := CALL.match("".join(c.get("source", "")).strip()))
+        ]
         found.append((meta.get("module", path.name[:2]), meta.get("title", path.stem), calls))
     return found
 
@@ -58,8 +68,12 @@ def describe(kind: str, saved: dict[str, Any] | None) -> Markup:
     if kind == "scenario":
         line = html("done ({})", BAND_LABELS.get(saved.get("outcome", ""), "?"))
     elif kind == "quiz":
-        line = html("{} of {}, {}", saved.get("score"), saved.get("total"),
-                    "passed" if saved.get("passed") else "not passed yet")
+        line = html(
+            "{} of {}, {}",
+            saved.get("score"),
+            saved.get("total"),
+            "passed" if saved.get("passed") else "not passed yet",
+        )
     elif kind == "conversation":
         line = html("done ({} ending)", "good" if saved.get("outcome") == "good" else "poor")
     elif kind == "sort":
@@ -78,9 +92,17 @@ def describe(kind: str, saved: dict[str, Any] | None) -> Markup:
 def modules_html(store, item: str) -> Markup:
     """Every module with its activities and what this browser kept of each; ``item`` wraps a module."""
     return join(
-        html(item, number=number, title=title, items=join(
-            html("<li>{} {}: {}</li>", KIND_WORDS[k], n, describe(k, store.get(f"{k}:{n}"))) for k, n in calls))
-        for number, title, calls in course_map() if calls)
+        html(
+            item,
+            number=number,
+            title=title,
+            items=join(
+                html("<li>{} {}: {}</li>", KIND_WORDS[k], n, describe(k, store.get(f"{k}:{n}"))) for k, n in calls
+            ),
+        )
+        for number, title, calls in course_map()
+        if calls
+    )
 
 
 class ProgressView(CourseElement):
@@ -88,16 +110,19 @@ class ProgressView(CourseElement):
 
     def __init__(self) -> None:
         self.table = widget()
-        header = html("<h4>Your progress</h4><p>Kept only in this browser. Nothing is sent anywhere. "
-                      "Use the buttons below to download, import or delete it.</p>"
-                      "<p><strong>On a shared computer</strong>, download what you want to keep and then delete "
-                      "it here before you leave, or the next person to open the course in this browser will see "
-                      "it (on a course server that gives each person their own login, each keeps their own).</p>")
+        header = html(
+            "<h4>Your progress</h4><p>Kept only in this browser. Nothing is sent anywhere. "
+            "Use the buttons below to download, import or delete it.</p>"
+            "<p><strong>On a shared computer</strong>, download what you want to keep and then delete "
+            "it here before you leave, or the next person to open the course in this browser will see "
+            "it (on a course server that gives each person their own login, each keeps their own).</p>"
+        )
         super().__init__("progress", header, "cop-progress")
         self.panel = StorePanel(self.store)
         self.message = widget()
-        self.store.observe(lambda c: setattr(self.message, "value", html('<p role="status">{}</p>', c["new"])),
-                           "message")
+        self.store.observe(
+            lambda c: setattr(self.message, "value", html('<p role="status">{}</p>', c["new"])), "message"
+        )
         self.body.children = [self.table, self.panel, self.message]
         self.follow_store("data")  # live, as elements finish
 
@@ -105,8 +130,10 @@ class ProgressView(CourseElement):
         return Markup("")
 
     def _show_saved(self) -> None:
-        self.table.value = html("<ul>{}</ul>", modules_html(
-            self.store, "<li><strong>Module {number}: {title}</strong><ul>{items}</ul></li>"))
+        self.table.value = html(
+            "<ul>{}</ul>",
+            modules_html(self.store, "<li><strong>Module {number}: {title}</strong><ul>{items}</ul></li>"),
+        )
 
 
 def show_progress() -> ProgressView:
@@ -119,9 +146,13 @@ class CompletionView(CourseElement):
     def __init__(self, final_check: str) -> None:
         self.final_key = f"quiz:{final_check}"
         # continuous_update=False: the name is sent whole when the box loses focus, never mid-typing.
-        self.name_box = w.Text(value="", description="Your name as it should appear on the record",
-                               continuous_update=False, style={"description_width": "initial"},
-                               layout=w.Layout(width="100%"))
+        self.name_box = w.Text(
+            value="",
+            description="Your name as it should appear on the record",
+            continuous_update=False,
+            style={"description_width": "initial"},
+            layout=w.Layout(width="100%"),
+        )
         self.make_button = button("Create my record", "cop-action")
         self.make_button.on_click(lambda _b: self.make_record())
         self.record = widget()
@@ -134,36 +165,62 @@ class CompletionView(CourseElement):
     def restore(self, saved) -> None:
         final = self.store.get(self.final_key)
         if not (final and final.get("passed")):
-            self.body.children = [widget(html(
-                '<p role="status"><strong>Locked:</strong> the record opens once you pass the final '
-                "knowledge check (70% or more, with no answer that breaks a safeguarding rule) in this "
-                "browser.</p>"))]
+            self.body.children = [
+                widget(
+                    html(
+                        '<p role="status"><strong>Locked:</strong> the record opens once you pass the final '
+                        "knowledge check (70% or more, with no answer that breaks a safeguarding rule) in this "
+                        "browser.</p>"
+                    )
+                )
+            ]
             return
         if from_earlier_version(final):
-            self.body.children = [widget(html(
-                '<p role="status"><strong>Locked:</strong> your pass of the final check is from an earlier '
-                "version of the course, scored before answers were checked against the safeguarding rules. "
-                "Please take the final check again to create your record.</p>"))]
+            self.body.children = [
+                widget(
+                    html(
+                        '<p role="status"><strong>Locked:</strong> your pass of the final check is from an earlier '
+                        "version of the course, scored before answers were checked against the safeguarding rules. "
+                        "Please take the final check again to create your record.</p>"
+                    )
+                )
+            ]
             return
         if saved and saved.get("name") and not self.name_box.value:
             self.name_box.value = saved["name"]
         if len(self.body.children) < 4:  # draw the form once; later saves must not reset it
-            self.body.children = [widget(html("<p>You passed the final check. Well done.</p>")), self.name_box,
-                                  self.make_button, self.record]
+            self.body.children = [
+                widget(html("<p>You passed the final check. Well done.</p>")),
+                self.name_box,
+                self.make_button,
+                self.record,
+            ]
 
     def record_body(self, name: str, on: date | None = None) -> Markup:
         """What the record says; the name is shown escaped, never as HTML."""
         final = self.store.get(self.final_key) or {}
-        return html("<h1>Record of learning</h1><p><strong>{}</strong> completed the course <em>{}</em>.</p>"
-                    "<p>Date: {}. Final knowledge check: {} of {} (passed on {}).</p><ul>{}</ul>"
-                    "<p><strong>{}</strong></p>", name, COURSE_TITLE, (on or date.today()).isoformat(),
-                    final.get("score"), final.get("total"), final.get("date"),
-                    modules_html(self.store, "<li>Module {number}: {title}<ul>{items}</ul></li>"), NOT_A_CERTIFICATE)
+        return html(
+            "<h1>Record of learning</h1><p><strong>{}</strong> completed the course <em>{}</em>.</p>"
+            "<p>Date: {}. Final knowledge check: {} of {} (passed on {}).</p><ul>{}</ul>"
+            "<p><strong>{}</strong></p>",
+            name,
+            COURSE_TITLE,
+            (on or date.today()).isoformat(),
+            final.get("score"),
+            final.get("total"),
+            final.get("date"),
+            modules_html(self.store, "<li>Module {number}: {title}<ul>{items}</ul></li>"),
+            NOT_A_CERTIFICATE,
+        )
 
     def record_html(self, name: str, on: date | None = None) -> Markup:
         """The record as a self-contained HTML document to download and print."""
-        return html('<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Record of learning: {}'
-                    "</title></head><body><main>{}</main></body></html>", name, self.record_body(name, on))
+        return html(
+            '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Record of learning: {}'
+            "</title></head><body><main>{}</main></body></html>",
+            name,
+            self.record_body(name, on),
+        )
 
     def make_record(self) -> None:
         name = self.name_box.value.strip()

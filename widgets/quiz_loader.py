@@ -30,15 +30,28 @@ def load_quiz(path: Path, known_sources: set[str] | None = None) -> Quiz:
             field = f"questions[{index}].options[{o_index}]"
             breaks = check_breaks(path, f"{field}.breaks", o.get("breaks", ()))
             if asks_for == "best" and breaks and o["correct"]:
-                raise CourseDataError(path, f"{field}.correct", f"an option that breaks a rule ({', '.join(breaks)}) "
-                                      "cannot be a right answer")
+                raise CourseDataError(
+                    path,
+                    f"{field}.correct",
+                    f"an option that breaks a rule ({', '.join(breaks)}) cannot be a right answer",
+                )
             if asks_for == "rule_breaking" and bool(breaks) != o["correct"]:
-                raise CourseDataError(path, f"{field}.correct", "in a question that asks for the rule-breaking "
-                                      "options, an option is right exactly when it has `breaks:`")
+                raise CourseDataError(
+                    path,
+                    f"{field}.correct",
+                    "in a question that asks for the rule-breaking "
+                    "options, an option is right exactly when it has `breaks:`",
+                )
             options.append(Option(o["text"], o["correct"], o["explanation"], breaks))
         sources = tuple(q.get("sources", ()))
         check_sources(path, sources, known_sources, f"questions[{index}].sources")
-        questions.append(Question(q["id"], q["objective"], q["text"], tuple(options), q.get("module", ""), asks_for,
-                                  sources))
-    return Quiz(name=path.stem, title=data["title"], questions=tuple(questions),
-                pass_mark=data.get("pass_mark", DEFAULT_PASS_MARK), path=path)
+        questions.append(
+            Question(q["id"], q["objective"], q["text"], tuple(options), q.get("module", ""), asks_for, sources)
+        )
+    return Quiz(
+        name=path.stem,
+        title=data["title"],
+        questions=tuple(questions),
+        pass_mark=data.get("pass_mark", DEFAULT_PASS_MARK),
+        path=path,
+    )

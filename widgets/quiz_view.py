@@ -25,17 +25,26 @@ class QuizView(CourseElement):
         self.attempt = QuizAttempt(quiz)
         self.sources = sources or {}
         self.position = 0
-        header = html("<h4>Knowledge check: {}</h4><p>{} questions. Pass mark {:.0%}. Each answer is explained; "
-                      "an answer that would break a safeguarding rule means not passed yet.</p>",
-                      quiz.title, len(quiz.questions), quiz.pass_mark)
+        header = html(
+            "<h4>Knowledge check: {}</h4><p>{} questions. Pass mark {:.0%}. Each answer is explained; "
+            "an answer that would break a safeguarding rule means not passed yet.</p>",
+            quiz.title,
+            len(quiz.questions),
+            quiz.pass_mark,
+        )
         super().__init__(f"quiz:{quiz.name}", header, "cop-quiz")
         self.follow_store()
         self._show_question()
 
     def describe_saved(self, saved):
         verdict = "passed" if saved.get("passed") else "not passed yet"
-        return html("on {} you scored {} of {} ({}). You can take it again.", saved["date"], saved.get("score"),
-                    saved.get("total"), verdict)
+        return html(
+            "on {} you scored {} of {} ({}). You can take it again.",
+            saved["date"],
+            saved.get("score"),
+            saved.get("total"),
+            verdict,
+        )
 
     @property
     def question(self) -> Question:
@@ -48,16 +57,25 @@ class QuizView(CourseElement):
         q = self.question
         total = len(self.attempt.quiz.questions)
         how = "Choose all that apply." if q.multiple else "Choose one answer."
-        prompt = widget(html("<p><strong>Question {} of {}</strong></p>{}<p>{}</p>",
-                             self.position + 1, total, markdown_html(q.text), how))
+        prompt = widget(
+            html(
+                "<p><strong>Question {} of {}</strong></p>{}<p>{}</p>",
+                self.position + 1,
+                total,
+                markdown_html(q.text),
+                how,
+            )
+        )
         if q.multiple:
-            self.selector = [w.Checkbox(description=label, indent=False, value=False,
-                                        layout=w.Layout(width="auto"))
-                             for label in self._labels(q)]
+            self.selector = [
+                w.Checkbox(description=label, indent=False, value=False, layout=w.Layout(width="auto"))
+                for label in self._labels(q)
+            ]
             options = w.VBox(self.selector)
         else:
-            self.selector = w.RadioButtons(options=self._labels(q), value=None,
-                                           description="Answer", layout=w.Layout(width="auto"))
+            self.selector = w.RadioButtons(
+                options=self._labels(q), value=None, description="Answer", layout=w.Layout(width="auto")
+            )
             options = self.selector
         self.message = widget()
         check = button("Check answer", "cop-action")
@@ -83,15 +101,28 @@ class QuizView(CourseElement):
         q = self.question
         right = self.attempt.answer(q.id, chosen)
         items = join(
-            html("<li><strong>{}{}: {}.</strong> {}{}</li>", string.ascii_uppercase[i],
-                 " (you chose this)" if i in chosen else "", "correct" if o.correct else "not correct",
-                 rule_note_html(o.breaks) if q.asks_for == "best" else Markup(""), markdown_html(o.explanation))
-            for i, o in enumerate(q.options))
+            html(
+                "<li><strong>{}{}: {}.</strong> {}{}</li>",
+                string.ascii_uppercase[i],
+                " (you chose this)" if i in chosen else "",
+                "correct" if o.correct else "not correct",
+                rule_note_html(o.breaks) if q.asks_for == "best" else Markup(""),
+                markdown_html(o.explanation),
+            )
+            for i, o in enumerate(q.options)
+        )
         last = self.position + 1 == len(self.attempt.quiz.questions)
         cited = sources_html(q.sources, self.sources)
-        self.present(html('<div class="cop-feedback" role="status"><p><strong>{}</strong></p><ul>{}</ul>{}</div>',
-                          "Right." if right else "Not quite.", items, cited),
-                     "See your result" if last else "Next question", self.next_question)
+        self.present(
+            html(
+                '<div class="cop-feedback" role="status"><p><strong>{}</strong></p><ul>{}</ul>{}</div>',
+                "Right." if right else "Not quite.",
+                items,
+                cited,
+            ),
+            "See your result" if last else "Next question",
+            self.next_question,
+        )
 
     def next_question(self) -> None:
         if self.position + 1 < len(self.attempt.quiz.questions):
@@ -105,27 +136,56 @@ class QuizView(CourseElement):
         total = len(a.quiz.questions)
         by_module = a.by_module()
         broken = a.rule_breaking_answers()
-        self.store.record(self.key, {"kind": "quiz", "score": a.score, "total": total, "passed": a.passed,
-                                     "by_module": {m: list(r) for m, r in by_module.items()},
-                                     "rules_broken": sorted({rule for _q, rule, _o in broken})})
-        rows = html("<p>By learning objective:</p><ul>{}</ul>", join(
-            html("<li>{}: {} of {}</li>", obj, right, asked) for obj, (right, asked) in a.by_objective().items()))
+        self.store.record(
+            self.key,
+            {
+                "kind": "quiz",
+                "score": a.score,
+                "total": total,
+                "passed": a.passed,
+                "by_module": {m: list(r) for m, r in by_module.items()},
+                "rules_broken": sorted({rule for _q, rule, _o in broken}),
+            },
+        )
+        rows = html(
+            "<p>By learning objective:</p><ul>{}</ul>",
+            join(html("<li>{}: {} of {}</li>", obj, right, asked) for obj, (right, asked) in a.by_objective().items()),
+        )
         if by_module:
-            rows += html("<p>By module:</p><ul>{}</ul>", join(
-                html("<li>Module {}: {} of {}</li>", m, right, asked) for m, (right, asked) in by_module.items()))
-        verdict = ("Passed: well done." if a.passed
-                   else "Not passed yet: look again at the objectives below with fewer right answers.")
+            rows += html(
+                "<p>By module:</p><ul>{}</ul>",
+                join(html("<li>Module {}: {} of {}</li>", m, right, asked) for m, (right, asked) in by_module.items()),
+            )
+        verdict = (
+            "Passed: well done."
+            if a.passed
+            else "Not passed yet: look again at the objectives below with fewer right answers."
+        )
         rule_lines = Markup("")
         if broken:
             verdict = "Not passed yet: an answer you chose would break a safeguarding rule."
-            answers = join(html("<li>Question {}: \u201c{}\u201d</li>", a.quiz.questions.index(q) + 1, o.text)
-                           for q, _rule, o in broken)
-            rule_lines = html("{}<p>A knowledge check is never passed with an answer that breaks a rule, whatever "
-                              "the score. The answers:</p><ul>{}</ul>",
-                              rule_note_html(tuple(dict.fromkeys(rule for _q, rule, _o in broken))), answers)
-        self.present(html('<div role="status"><p><strong>Your score: {} of {}. {}</strong></p>{}{}</div>',
-                          a.score, total, verdict, rule_lines, rows),
-                     "Try the knowledge check again", self.restart)
+            answers = join(
+                html("<li>Question {}: \u201c{}\u201d</li>", a.quiz.questions.index(q) + 1, o.text)
+                for q, _rule, o in broken
+            )
+            rule_lines = html(
+                "{}<p>A knowledge check is never passed with an answer that breaks a rule, whatever "
+                "the score. The answers:</p><ul>{}</ul>",
+                rule_note_html(tuple(dict.fromkeys(rule for _q, rule, _o in broken))),
+                answers,
+            )
+        self.present(
+            html(
+                '<div role="status"><p><strong>Your score: {} of {}. {}</strong></p>{}{}</div>',
+                a.score,
+                total,
+                verdict,
+                rule_lines,
+                rows,
+            ),
+            "Try the knowledge check again",
+            self.restart,
+        )
 
     def restart(self) -> None:
         self.attempt = QuizAttempt(self.attempt.quiz)

@@ -34,8 +34,9 @@ class Reflection:
     path: Path | None = None
 
 
-def to_markdown(reflection: Reflection, answers: dict[str, str], ticked: dict[str, bool] | None = None,
-                on: date | None = None) -> str:
+def to_markdown(
+    reflection: Reflection, answers: dict[str, str], ticked: dict[str, bool] | None = None, on: date | None = None
+) -> str:
     """The learner's answers as a Markdown document they can keep; text is kept as typed."""
     lines = [f"# {reflection.title}", "", f"Exported on {(on or date.today()).isoformat()}.", ""]
     section = None

@@ -17,9 +17,13 @@ class ReflectionView(CourseElement):
 
     def __init__(self, reflection: Reflection) -> None:
         self.reflection = reflection
-        header = html('<h4>{}: {}</h4>{}<p class="cop-reminder"><strong>Privacy:</strong> {}</p>',
-                      "Checklist" if reflection.kind == "checklist" else "Reflection", reflection.title,
-                      markdown_html(reflection.intro), PRIVACY_REMINDER)
+        header = html(
+            '<h4>{}: {}</h4>{}<p class="cop-reminder"><strong>Privacy:</strong> {}</p>',
+            "Checklist" if reflection.kind == "checklist" else "Reflection",
+            reflection.title,
+            markdown_html(reflection.intro),
+            PRIVACY_REMINDER,
+        )
         self.boxes: dict[str, w.Textarea] = {}
         self.ticks: dict[str, w.Checkbox] = {}
         self._restoring = False
@@ -41,8 +45,13 @@ class ReflectionView(CourseElement):
                 rows.append(widget(html("<p><strong>{}. {}</strong></p>{}", number, prompt.text, hint or "")))
                 hint = None
                 note_label = f"Your answer to {number}"
-            box = w.Textarea(value="", description=note_label, placeholder="Type here",
-                             style={"description_width": "initial"}, layout=w.Layout(width="100%", height="5em"))
+            box = w.Textarea(
+                value="",
+                description=note_label,
+                placeholder="Type here",
+                style={"description_width": "initial"},
+                layout=w.Layout(width="100%", height="5em"),
+            )
             box.observe(lambda _c: self._keep(), "value")
             self.boxes[prompt.id] = box
             rows += [widget(hint)] if hint else []

@@ -51,10 +51,18 @@ def load_rules(path: Path = RULES_FILE) -> dict[str, Rule]:
     rules = {}
     for rule_id, entry in data["rules"].items():
         if ("exception" in entry) != ("exception_sources" in entry):
-            raise CourseDataError(path, f"rules.{rule_id}",
-                                  "an exception needs exception_sources, and the other way round")
-        rules[rule_id] = Rule(rule_id, entry["name"], entry["statement"], entry["why"], tuple(entry["sources"]),
-                              entry.get("exception", ""), tuple(entry.get("exception_sources", ())))
+            raise CourseDataError(
+                path, f"rules.{rule_id}", "an exception needs exception_sources, and the other way round"
+            )
+        rules[rule_id] = Rule(
+            rule_id,
+            entry["name"],
+            entry["statement"],
+            entry["why"],
+            tuple(entry["sources"]),
+            entry.get("exception", ""),
+            tuple(entry.get("exception_sources", ())),
+        )
     return rules
 
 
@@ -70,6 +78,7 @@ def check_breaks(path: Path, field: str, tags: Iterable[str]) -> tuple[str, ...]
     tags = tuple(tags)
     for index, tag in enumerate(tags):
         if tag not in known:
-            raise CourseDataError(path, f"{field}[{index}]",
-                                  f"unknown rule '{tag}' (the rules are: {', '.join(sorted(known))})")
+            raise CourseDataError(
+                path, f"{field}[{index}]", f"unknown rule '{tag}' (the rules are: {', '.join(sorted(known))})"
+            )
     return tags

@@ -15,16 +15,34 @@ from .style import style_widget, widget
 def rules_html(rules: dict[str, Rule], sources: dict[str, Source]) -> Markup:
     items = []
     for rule in rules.values():
-        exception = (html("<p><strong>The one exception:</strong> {}</p>{}", rule.exception,
-                          source_list(rule.exception_sources, sources)) if rule.exception else Markup(""))
-        items.append(html("<li><p><strong>{}.</strong> {}</p><details><summary>Why, and the source</summary>"
-                          "<p>{}</p>{}{}</details></li>", rule.name, rule.statement, rule.why,
-                          source_list(rule.sources, sources), exception))
-    return html("<h4>The safeguarding rules every activity keeps ({})</h4><ol>{}</ol>"
-                "<p>In every scenario, conversation, sorting activity, knowledge check and exercise, a choice "
-                "that breaks one of these rules is scored as the weakest response, and no later choice can "
-                "turn that path into a good result. The debrief names the rule and says why.</p>",
-                len(rules), join(items))
+        exception = (
+            html(
+                "<p><strong>The one exception:</strong> {}</p>{}",
+                rule.exception,
+                source_list(rule.exception_sources, sources),
+            )
+            if rule.exception
+            else Markup("")
+        )
+        items.append(
+            html(
+                "<li><p><strong>{}.</strong> {}</p><details><summary>Why, and the source</summary>"
+                "<p>{}</p>{}{}</details></li>",
+                rule.name,
+                rule.statement,
+                rule.why,
+                source_list(rule.sources, sources),
+                exception,
+            )
+        )
+    return html(
+        "<h4>The safeguarding rules every activity keeps ({})</h4><ol>{}</ol>"
+        "<p>In every scenario, conversation, sorting activity, knowledge check and exercise, a choice "
+        "that breaks one of these rules is scored as the weakest response, and no later choice can "
+        "turn that path into a good result. The debrief names the rule and says why.</p>",
+        len(rules),
+        join(items),
+    )
 
 
 def show_rules() -> w.VBox:

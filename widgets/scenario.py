@@ -78,9 +78,7 @@ class Scenario:
         def visit(node_id: str) -> int:
             if node_id not in depth:
                 node = self.node(node_id)
-                depth[node_id] = 0 if isinstance(node, Ending) else 1 + max(
-                    visit(c.next) for c in node.choices
-                )
+                depth[node_id] = 0 if isinstance(node, Ending) else 1 + max(visit(c.next) for c in node.choices)
             return depth[node_id]
 
         return visit(self.start)

@@ -28,26 +28,40 @@ class ScenarioView(BranchingElement[ScenarioRun]):
         self.run = ScenarioRun(scenario)
         self.sources = sources
         self.choice_buttons: list[w.Button] = []
-        header = html("<h4>Scenario: {}</h4>{}{}", scenario.title, content_note_html(scenario.content_note),
-                      markdown_html(scenario.summary))
+        header = html(
+            "<h4>Scenario: {}</h4>{}{}",
+            scenario.title,
+            content_note_html(scenario.content_note),
+            markdown_html(scenario.summary),
+        )
         super().__init__(f"scenario:{scenario.name}", header, "cop-scenario")
         self.follow_store()
         self.show_node()
 
     def describe_saved(self, saved):
-        return html("you finished this scenario on {} with the outcome {}. You can play it again.",
-                    saved["date"], BAND_LABELS.get(saved.get("outcome"), "unknown"))
+        return html(
+            "you finished this scenario on {} with the outcome {}. You can play it again.",
+            saved["date"],
+            BAND_LABELS.get(saved.get("outcome"), "unknown"),
+        )
 
     # what the buttons do -------------------------------------------------------------------
     def choose(self, index: int) -> None:
         """Take choice ``index`` and show its feedback with a button to go on."""
         choice = self.run.choose(index)
         self.choice_buttons = []
-        self.after_choice(html(
-            '<p><strong>You chose {}:</strong> {}</p><div class="cop-feedback" role="status">'
-            "<p><strong>{}:</strong> {}.</p>{}{}</div>",
-            string.ascii_uppercase[index], choice.text, BAND_LABELS[choice.band], BAND_MEANINGS[choice.band],
-            rule_note_html(choice.breaks), markdown_html(choice.feedback)))
+        self.after_choice(
+            html(
+                '<p><strong>You chose {}:</strong> {}</p><div class="cop-feedback" role="status">'
+                "<p><strong>{}:</strong> {}.</p>{}{}</div>",
+                string.ascii_uppercase[index],
+                choice.text,
+                BAND_LABELS[choice.band],
+                BAND_MEANINGS[choice.band],
+                rule_note_html(choice.breaks),
+                markdown_html(choice.feedback),
+            )
+        )
 
     # drawing -------------------------------------------------------------------------------
     def show_choices(self, step: Step) -> None:
@@ -57,9 +71,15 @@ class ScenarioView(BranchingElement[ScenarioRun]):
             b.on_click(lambda _b, i=index: self.choose(i))
             self.choice_buttons.append(b)
         self.body.children = [
-            widget(html('<p class="cop-meta"><strong>Decision {} of up to {}</strong></p>{}'
-                        "<p>What do you do? Choose one:</p>",
-                        self.run.decision_number, self.run.scenario.longest_path, markdown_html(step.text))),
+            widget(
+                html(
+                    '<p class="cop-meta"><strong>Decision {} of up to {}</strong></p>{}'
+                    "<p>What do you do? Choose one:</p>",
+                    self.run.decision_number,
+                    self.run.scenario.longest_path,
+                    markdown_html(step.text),
+                )
+            ),
             w.VBox(self.choice_buttons),
         ]
         if self.run.taken:
@@ -68,15 +88,27 @@ class ScenarioView(BranchingElement[ScenarioRun]):
     def show_ending(self, ending: Ending) -> None:
         debrief = self.run.debrief()
         band = debrief.outcome
-        self.store.record(self.key, {"kind": "scenario", "outcome": band, "ending": ending.id,
-                                     "rules_broken": [b.rule.id for b in debrief.broken]})
+        self.store.record(
+            self.key,
+            {
+                "kind": "scenario",
+                "outcome": band,
+                "ending": ending.id,
+                "rules_broken": [b.rule.id for b in debrief.broken],
+            },
+        )
         again = button("Play this scenario again", "cop-action")
         again.on_click(lambda _b: self.restart())
         self.body.children = [
-            widget(html("{}<details><summary>How the outcome is worked out</summary><p>{}</p></details>{}{}",
-                        debrief_html(debrief, BAND_LABELS[band], BAND_MEANINGS[band], "Choices that helped"),
-                        OUTCOME_RULE, duty_html() if self.run.scenario.about_a_concern else Markup(""),
-                        sources_html(self.run.scenario.sources, self.sources))),
+            widget(
+                html(
+                    "{}<details><summary>How the outcome is worked out</summary><p>{}</p></details>{}{}",
+                    debrief_html(debrief, BAND_LABELS[band], BAND_MEANINGS[band], "Choices that helped"),
+                    OUTCOME_RULE,
+                    duty_html() if self.run.scenario.about_a_concern else Markup(""),
+                    sources_html(self.run.scenario.sources, self.sources),
+                )
+            ),
             again,
         ]
         again.focus()

@@ -17,8 +17,14 @@ import fastjsonschema
 
 from .errors import CourseDataError
 
-_WORDS = {"object": "a mapping of fields", "array": "a list", "string": "text",
-          "integer": "a whole number", "number": "a number", "boolean": "true or false"}
+_WORDS = {
+    "object": "a mapping of fields",
+    "array": "a list",
+    "string": "text",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+}
 
 
 @cache
@@ -40,8 +46,9 @@ def _joined(field: str, key: str) -> str:
 def _describe(value: Any) -> str:
     if value is None:
         return "empty"
-    return {dict: "a mapping", list: "a list", str: "text", bool: "true/false",
-            int: "a number", float: "a number"}.get(type(value), type(value).__name__)
+    return {dict: "a mapping", list: "a list", str: "text", bool: "true/false", int: "a number", float: "a number"}.get(
+        type(value), type(value).__name__
+    )
 
 
 def _explain(error: fastjsonschema.JsonSchemaValueException) -> tuple[str, str]:

@@ -28,8 +28,13 @@ class SortView(CourseElement):
         rows = []
         labels = [UNSET, *(label for _id, label in sort.categories)]
         for index, item in enumerate(sort.items):
-            picker = w.Dropdown(options=labels, value=UNSET, description=f"Item {index + 1} goes in",
-                                style={"description_width": "initial"}, layout=w.Layout(width="auto"))
+            picker = w.Dropdown(
+                options=labels,
+                value=UNSET,
+                description=f"Item {index + 1} goes in",
+                style={"description_width": "initial"},
+                layout=w.Layout(width="auto"),
+            )
             picker.observe(lambda change, i=index: self._picked(i, change["new"]), "value")
             self.pickers.append(picker)
             rows.append(w.VBox([widget(html("<p><strong>Item {}:</strong> {}</p>", index + 1, item.text)), picker]))
@@ -40,8 +45,9 @@ class SortView(CourseElement):
         self.follow_store()
 
     def describe_saved(self, saved):
-        return html("on {} you placed {} of {} as the course does.", saved["date"], saved.get("score"),
-                    saved.get("total"))
+        return html(
+            "on {} you placed {} of {} as the course does.", saved["date"], saved.get("score"), saved.get("total")
+        )
 
     def _picked(self, item: int, label: str) -> None:
         """Picking a category places the item; going back to "Choose a category" takes it out again."""
@@ -59,21 +65,37 @@ class SortView(CourseElement):
         sort = self.attempt.sort
         if not self.attempt.complete:
             missing = [str(i + 1) for i in range(len(sort.items)) if i not in self.attempt.placed]
-            self.result.value = html('<p role="status">Please choose a category for item(s) {} first.</p>',
-                                     ", ".join(missing))
+            self.result.value = html(
+                '<p role="status">Please choose a category for item(s) {} first.</p>', ", ".join(missing)
+            )
             return
         lines = []
         for index, item in enumerate(sort.items):
             chosen = sort.label(self.attempt.placed[index])
-            verdict = (html("Right: {}.", chosen) if self.attempt.is_right(index) else
-                       html("Not quite: you chose {}; the course places it in {}.", chosen, sort.label(item.category)))
-            lines.append(html("<li><strong>Item {}. {}</strong> {}{}</li>", index + 1, verdict,
-                              rule_note_html(item.breaks), markdown_html(item.feedback)))
+            verdict = (
+                html("Right: {}.", chosen)
+                if self.attempt.is_right(index)
+                else html("Not quite: you chose {}; the course places it in {}.", chosen, sort.label(item.category))
+            )
+            lines.append(
+                html(
+                    "<li><strong>Item {}. {}</strong> {}{}</li>",
+                    index + 1,
+                    verdict,
+                    rule_note_html(item.breaks),
+                    markdown_html(item.feedback),
+                )
+            )
         total = len(sort.items)
         self.store.record(self.key, {"kind": "sort", "score": self.attempt.score, "total": total})
-        self.result.value = html('<div class="cop-feedback" role="status"><p><strong>{} of {} placed as the course '
-                                 "does.</strong></p><ul>{}</ul></div>{}", self.attempt.score, total, join(lines),
-                                 sources_html(sort.sources, self.sources))
+        self.result.value = html(
+            '<div class="cop-feedback" role="status"><p><strong>{} of {} placed as the course '
+            "does.</strong></p><ul>{}</ul></div>{}",
+            self.attempt.score,
+            total,
+            join(lines),
+            sources_html(sort.sources, self.sources),
+        )
 
 
 def show_sort(name: str) -> SortView:

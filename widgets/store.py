@@ -26,7 +26,8 @@ RECORD_KEY = re.compile(r"^(?:(?:scenario|conversation|quiz|sort|reflection):[a-
 UNCLAIMED_MESSAGE = (
     "This browser also holds course progress that was saved on this shared address without a user name, "
     "so it may be someone else's. It has been set aside and is not shown. If it is yours, download it with "
-    "the button below and import it; if not, delete it.")
+    "the button below and import it; if not, delete it."
+)
 
 
 @cache
@@ -99,15 +100,18 @@ class LearnerStore(anywidget.AnyWidget):
             saved = parse(content.get("text")) or empty()
             good, aside = split_records(saved["elements"])
             saved["elements"] = {**good, **self.kept["elements"]}  # anything done before loading wins
-            saved["set_aside"] = {**saved.get("set_aside", {}), **aside} if isinstance(saved.get("set_aside"), dict) \
-                else aside
+            saved["set_aside"] = (
+                {**saved.get("set_aside", {}), **aside} if isinstance(saved.get("set_aside"), dict) else aside
+            )
             if not saved["set_aside"]:
                 saved.pop("set_aside")
             self._replace(saved)
             messages = []
             if aside:
-                messages.append(f"{len(aside)} kept record(s) did not look like this course's data and were set "
-                                f"aside (not shown, but kept in your download): {named(aside)}.")
+                messages.append(
+                    f"{len(aside)} kept record(s) did not look like this course's data and were set "
+                    f"aside (not shown, but kept in your download): {named(aside)}."
+                )
             if content.get("unclaimed"):
                 messages.append(UNCLAIMED_MESSAGE)
             if messages:
@@ -124,8 +128,10 @@ class LearnerStore(anywidget.AnyWidget):
                 self.kept["set_aside"] = {**self.kept.get("set_aside", {}), **aside}
             self._replace(self.kept)
             self.message = f"Imported {len(good)} records." + (
-                f" {len(aside)} did not look like this course's data and were set aside (not shown): "
-                f"{named(aside)}." if aside else "")
+                f" {len(aside)} did not look like this course's data and were set aside (not shown): {named(aside)}."
+                if aside
+                else ""
+            )
             self.revision += 1
         elif kind == "cleared":
             self.kept = empty()
@@ -153,7 +159,6 @@ class LearnerStore(anywidget.AnyWidget):
     def download(self, filename: str, text: str, mime: str = "text/markdown") -> None:
         """Let the learner save ``text`` as a file; the browser makes it, nothing is uploaded."""
         self.send({"kind": "download", "filename": filename, "text": text, "mime": mime})
-
 
 
 class StorePanel(anywidget.AnyWidget):

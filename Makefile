@@ -6,8 +6,6 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8888
 VOILA_PORT ?= 8866
-# The course's Voilà template lives in share/jupyter (see voila.json).
-export JUPYTER_PATH := $(CURDIR)/share/jupyter
 
 .PHONY: course trainer voila test check lint typecheck hooks exercises content binder setup setup-test clean
 
@@ -24,7 +22,8 @@ $(BIN)/python:
 
 # The course's Jupyter configuration (scripts/install_jupyter_config.py); trainers add etc/jupyter-trainer/.
 JUPYTER_CONFIG := etc/jupyter/jupyter_server_config.json etc/jupyter/labconfig/page_config.json \
-	share/jupyter/lab/settings/overrides.json scripts/install_jupyter_config.py
+	share/jupyter/lab/settings/overrides.json $(wildcard share/jupyter/voila/templates/course/*) \
+	scripts/install_jupyter_config.py
 
 $(VENV)/.course-installed: environment.yml pyproject.toml scripts/pip_pins.py $(JUPYTER_CONFIG) | $(BIN)/python
 	$(BIN)/python scripts/pip_pins.py environment.yml > $(VENV)/requirements.txt

@@ -2,7 +2,8 @@
 
 One script for `make setup`, Binder's postBuild and a hub image, so learners, trainers and the
 tests all run with the same settings (docs/security.md): the security headers and Voilà locks,
-no news or update checks, and the learner's set of extensions (no formgrader, course list,
+the course's Voilà template (so plain `voila modules/` and Voilà inside JupyterLab find it), no
+news or update checks, and the learner's set of extensions (no formgrader, course list,
 assignment creator or extension manager). Trainers add etc/jupyter-trainer/ on top
 (`make trainer`). An editable install skips data files, hence this copy.
 """
@@ -14,19 +15,22 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-FILES = {  # repository path -> path under the environment's prefix
-    "etc/jupyter/jupyter_server_config.json": "etc/jupyter/jupyter_server_config.json",
-    "etc/jupyter/labconfig/page_config.json": "etc/jupyter/labconfig/page_config.json",
-    "share/jupyter/lab/settings/overrides.json": "share/jupyter/lab/settings/overrides.json",
-}
+TEMPLATE = "share/jupyter/voila/templates/course"
+# Each file goes to the same path under the environment's prefix (sys.prefix).
+FILES = [
+    "etc/jupyter/jupyter_server_config.json",
+    "etc/jupyter/labconfig/page_config.json",
+    "share/jupyter/lab/settings/overrides.json",
+    *sorted(str(p.relative_to(ROOT)) for p in (ROOT / TEMPLATE).iterdir()),
+]
 
 
 def install(prefix: Path) -> list[Path]:
     written = []
-    for source, target in FILES.items():
-        destination = prefix / target
+    for name in FILES:
+        destination = prefix / name
         destination.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(ROOT / source, destination)
+        shutil.copyfile(ROOT / name, destination)
         written.append(destination)
     return written
 

@@ -54,9 +54,7 @@ c.JupyterHub.spawner_class = "simple"
 c.Spawner.notebook_dir = "{homes}/{{username}}"
 c.LocalProcessSpawner.home_dir_template = "{homes}/{{username}}"
 c.Spawner.default_url = "/voila/render/00_start_here.ipynb"
-c.Spawner.args = ["--allow-root", "--VoilaConfiguration.template=course", "--LabApp.news_url=",
-                  "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"]
-c.Spawner.environment = {{"JUPYTER_PATH": {jupyter_path!r}}}
+c.Spawner.args = ["--allow-root"]  # everything else is the course's committed configuration
 c.Spawner.start_timeout = 120
 c.Spawner.http_timeout = 120
 """
@@ -83,7 +81,6 @@ class HubServer(Server):
                 password=PASSWORD,
                 users=users,
                 homes=homes,
-                jupyter_path=str(ROOT / "share" / "jupyter"),
             )
         )
         self.log_path = folder / "hub.log"

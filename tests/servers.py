@@ -52,7 +52,7 @@ class VoilaServer(Server):
     def __init__(self, log_path: Path, cull_after: int = 6, folder: str = "modules/") -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        env = dict(os.environ, JUPYTER_PATH=str(ROOT / "share" / "jupyter"))
+        env = dict(os.environ)
         self.log_path = log_path
         self.log = open(log_path, "w")  # noqa: SIM115 - closed in stop()
         self.process = subprocess.Popen(
@@ -94,7 +94,7 @@ class JupyterLabServer(Server):
         tracker = settings / "@jupyterlab" / "notebook-extension" / "tracker.jupyterlab-settings"
         tracker.parent.mkdir(parents=True, exist_ok=True)
         tracker.write_text('{"windowingMode": "none"}')
-        env = dict(os.environ, JUPYTER_PATH=str(ROOT / "share" / "jupyter"), JUPYTERLAB_SETTINGS_DIR=str(settings))
+        env = dict(os.environ, JUPYTERLAB_SETTINGS_DIR=str(settings))
         if trainer:  # the trainer's set of extensions on top of the learner's, as `make trainer` runs it
             env["JUPYTER_CONFIG_PATH"] = str(ROOT / "etc" / "jupyter-trainer")
         self.log_path = log_path

@@ -73,7 +73,7 @@ def test_repo2docker_installs_from_binders_environment_file():
     assert 'env update -p ${NB_PYTHON_PREFIX} --file "binder/environment.yml"' in dockerfile
     assert "requirements.txt" not in dockerfile, "Binder must not install a second, unpinned list"
     assert "RUN ./binder/postBuild" in dockerfile
-    assert 'R2D_ENTRYPOINT="${REPO_DIR}/binder/start"' in dockerfile
+    assert "binder/start" not in dockerfile, "no start script: postBuild installs the template and configuration"
     assert "python=3.11" in done.stderr
 
 

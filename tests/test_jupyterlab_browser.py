@@ -130,6 +130,13 @@ def test_learners_get_the_learners_extensions_and_no_news_or_update_checks(lab):
     assert defaults["fetchNews"]["default"] == "false" and defaults["checkForUpdates"]["default"] is False
 
 
+def test_the_same_server_serves_the_voila_pages_with_the_course_template(lab):
+    """One origin, so one record of progress: JupyterLab's own /voila/render, configured as Voilà is."""
+    with urllib.request.urlopen(f"{lab.url}/voila/render/99_every_element.ipynb", timeout=120) as response:
+        page = response.read().decode()
+    assert '<main id="course-content">' in page and "from cop_widgets import" not in page
+
+
 def test_a_trainers_lab_adds_formgrader(tmp_path):
     server = JupyterLabServer(tmp_path, tmp_path / "lab.log", trainer=True)
     try:

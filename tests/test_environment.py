@@ -84,3 +84,11 @@ def test_readme_quick_start_is_the_two_make_commands():
     assert commands == ["make course", "make test"]
     ci = (ROOT / ".ci" / "run").read_text()
     assert "make test" in ci and "COURSE_REQUIRE_SYSTEM=1" in ci
+
+
+def test_one_version_in_the_package_the_citation_and_the_kept_results():
+    from cop_widgets.version import COURSE_VERSION
+
+    project = re.search(r'^version = "([^"]+)"', (ROOT / "pyproject.toml").read_text(), re.M).group(1)
+    citation = yaml.safe_load((ROOT / "CITATION.cff").read_text())["version"]
+    assert project == citation == COURSE_VERSION, "bump pyproject.toml, CITATION.cff and widgets/version.py together"

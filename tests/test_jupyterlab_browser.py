@@ -18,13 +18,18 @@ pytestmark = pytest.mark.browser
 KEY = "cop-course/v1"
 
 
-@pytest.fixture(scope="module")
-def lab(tmp_path_factory):
+def lab_serving(tmp_path_factory, modules):
+    """JupyterLab on a scratch copy of ``modules``, stopped when the test module is done."""
     root = tmp_path_factory.mktemp("lab")
-    shutil.copytree(FIXTURES / "modules", root / "modules")
+    shutil.copytree(modules, root / "modules")
     server = JupyterLabServer(root / "modules", root / "lab.log")
     yield server
     server.stop()
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory):
+    yield from lab_serving(tmp_path_factory, FIXTURES / "modules")
 
 
 def to_top(p) -> None:
@@ -71,11 +76,7 @@ def test_elements_work_in_jupyterlab_and_survive_a_kernel_restart(browser, lab):
 
 @pytest.fixture(scope="module")
 def course_lab(tmp_path_factory):
-    root = tmp_path_factory.mktemp("course-lab")
-    shutil.copytree(ROOT / "modules", root / "modules")
-    server = JupyterLabServer(root / "modules", root / "lab.log")
-    yield server
-    server.stop()
+    yield from lab_serving(tmp_path_factory, ROOT / "modules")
 
 
 def test_a_modules_element_cells_are_locked_folded_and_run_with_run_all(browser, course_lab):

@@ -23,7 +23,6 @@ from .conversation import (
     SAFETY_WORDS,
     TECHNIQUES,
     Conversation,
-    ConversationEnding,
     ConversationRun,
     Turn,
 )
@@ -85,6 +84,48 @@ def debrief_record(debrief: Debrief, text: Texts, verdicts: Table, missed: tuple
     ]
 
 
+def walk_tables(runs: Iterator[tuple[tuple[int, ...], Any]], text: Texts) -> tuple[dict, dict, Table]:
+    """Positions at every prefix and debriefs of every complete path, from a walk of all runs."""
+    positions: dict[str, Any] = {}
+    debriefs: dict[str, list[Any]] = {}
+    verdicts = Table()
+    for taken, run in runs:
+        key = prefix_key(taken)
+        conversation = isinstance(run, ConversationRun)
+        positions[key] = [run.current, run.safety] if conversation else run.current
+        if run.finished:
+            missed = tuple(run.techniques_missed()) if conversation else ()
+            debriefs[key] = debrief_record(run.debrief(), text, verdicts, missed)
+    return positions, debriefs, verdicts
+
+
+def document(
+    kind: str,
+    name: str,
+    runs: Iterator[tuple[tuple[int, ...], Any]],
+    used: set[str],
+    text: Texts,
+    fields: dict[str, Any],
+) -> dict[str, Any]:
+    """The compiled document: what every kind has, the kind's own ``fields``, and the texts last
+    (so that every text the tables refer to is in it)."""
+    positions, debriefs, verdicts = walk_tables(runs, text)
+    return {
+        "format": FORMAT,
+        "course_version": COURSE_VERSION,
+        "kind": kind,
+        "name": name,
+        **fields,
+        "positions": positions,
+        "debrief_fields": DEBRIEF_FIELDS,
+        "debriefs": debriefs,
+        "verdict_fields": VERDICT_FIELDS,
+        "verdicts": verdicts.records,
+        "rules": rules_table(used),
+        "texts": text.table(),
+    }
+
+
 def rules_table(used: set[str]) -> dict[str, dict[str, str]]:
     rules = course_rules()
     return {
@@ -119,34 +160,25 @@ def compile_scenario(scenario: Scenario) -> dict[str, Any]:
         }
         for sid, step in scenario.steps.items()
     }
-    positions, debriefs, verdicts = {}, {}, Table()
-    for taken, run in scenario_runs(scenario):
-        positions[prefix_key(taken)] = run.current
-        if run.finished:
-            debriefs[prefix_key(taken)] = debrief_record(run.debrief(), text, verdicts)
     used = {r for step in scenario.steps.values() for c in step.choices for r in c.breaks}
-    return {
-        "format": FORMAT,
-        "course_version": COURSE_VERSION,
-        "kind": "scenario",
-        "name": scenario.name,
-        "title": text(scenario.title),
-        "summary": text(scenario.summary),
-        "content_note": text(scenario.content_note) if scenario.content_note else None,
-        "longest_path": scenario.longest_path,
-        "steps": steps,
-        "endings": {eid: {"title": text(e.title)} for eid, e in scenario.endings.items()},
-        "positions": positions,
-        "debrief_fields": DEBRIEF_FIELDS,
-        "debriefs": debriefs,
-        "verdict_fields": VERDICT_FIELDS,
-        "verdicts": verdicts.records,
-        "rules": rules_table(used),
-        "rule_broken_title": text(RULE_BROKEN_TITLE),
-        "duty": text(DUTY_TO_REPORT) if scenario.about_a_concern else None,
-        "sources": list(scenario.sources),
-        "texts": text.table(),
-    }
+    return document(
+        "scenario",
+        scenario.name,
+        scenario_runs(scenario),
+        used,
+        text,
+        {
+            "title": text(scenario.title),
+            "summary": text(scenario.summary),
+            "content_note": text(scenario.content_note) if scenario.content_note else None,
+            "longest_path": scenario.longest_path,
+            "steps": steps,
+            "endings": {eid: {"title": text(e.title)} for eid, e in scenario.endings.items()},
+            "rule_broken_title": text(RULE_BROKEN_TITLE),
+            "duty": text(DUTY_TO_REPORT) if scenario.about_a_concern else None,
+            "sources": list(scenario.sources),
+        },
+    )
 
 
 def conversation_runs(conversation: Conversation) -> Iterator[tuple[tuple[int, ...], ConversationRun]]:
@@ -177,35 +209,25 @@ def compile_conversation(conversation: Conversation) -> dict[str, Any]:
         eid: {"title": text(e.title), "child_says": text(e.child_says) if e.child_says else None}
         for eid, e in conversation.endings.items()
     }
-    positions, debriefs, verdicts = {}, {}, Table()
-    for taken, run in conversation_runs(conversation):
-        key = prefix_key(taken)
-        positions[key] = [run.current, run.safety]
-        if isinstance(run.node, ConversationEnding):
-            debriefs[key] = debrief_record(run.debrief(), text, verdicts, tuple(run.techniques_missed()))
     used = {r for turn in conversation.turns.values() for reply in turn.replies for r in reply.breaks}
-    return {
-        "format": FORMAT,
-        "course_version": COURSE_VERSION,
-        "kind": "conversation",
-        "name": conversation.name,
-        "title": text(conversation.title),
-        "child": {"name": conversation.child_name, "age": conversation.child_age},
-        "situation": text(conversation.situation),
-        "setting": text(conversation.setting),
-        "content_note": text(conversation.content_note) if conversation.content_note else None,
-        "max_safety": MAX_SAFETY,
-        "safety_words": [SAFETY_WORDS[n] for n in range(MAX_SAFETY + 1)],
-        "techniques": list(TECHNIQUES.values()),
-        "turns": turns,
-        "endings": endings,
-        "positions": positions,
-        "debrief_fields": DEBRIEF_FIELDS,
-        "debriefs": debriefs,
-        "verdict_fields": VERDICT_FIELDS,
-        "verdicts": verdicts.records,
-        "rules": rules_table(used),
-        "duty": text(DUTY_TO_REPORT),
-        "sources": list(conversation.sources),
-        "texts": text.table(),
-    }
+    return document(
+        "conversation",
+        conversation.name,
+        conversation_runs(conversation),
+        used,
+        text,
+        {
+            "title": text(conversation.title),
+            "child": {"name": conversation.child_name, "age": conversation.child_age},
+            "situation": text(conversation.situation),
+            "setting": text(conversation.setting),
+            "content_note": text(conversation.content_note) if conversation.content_note else None,
+            "max_safety": MAX_SAFETY,
+            "safety_words": [SAFETY_WORDS[n] for n in range(MAX_SAFETY + 1)],
+            "techniques": list(TECHNIQUES.values()),
+            "turns": turns,
+            "endings": endings,
+            "duty": text(DUTY_TO_REPORT),
+            "sources": list(conversation.sources),
+        },
+    )

@@ -248,12 +248,12 @@ def test_practice_is_set_around_the_world():
     assert len({place["continent"] for place in outside}) >= 4
 
 
-FIGURE = re.compile(
+QUANTITY = (
     r"\d+(?:\.\d+)?\s?(?:%|per ?cent)|\b\d+ in (?:\d+|ten|every)\b|\b\d{1,3}(?:,\d{3})+\b|"
-    r"\b\d+(?:\.\d+)? (?:million|billion|thousand)\b|\b(?:19|20)\d\d\b|"
-    r"\b(?:one|two|three|four|five|six|seven|eight|nine) in (?:ten|five|four|three|every)\b",
-    re.I,
+    r"\b\d+(?:\.\d+)? (?:million|billion|thousand)\b|"
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine) in (?:ten|five|four|three|every)\b"
 )
+FIGURE = re.compile(rf"{QUANTITY}|\b(?:19|20)\d\d\b", re.I)  # in a quiz question, a year is a fact to cite too
 
 
 @pytest.mark.parametrize("path", QUIZZES, ids=ids(QUIZZES))
@@ -319,3 +319,63 @@ def test_every_data_file_has_a_last_reviewed_date_and_the_review_log_names_the_l
     latest_entry = log.split("\n## ")[1]
     unnamed = [p.name for p, d in dates.items() if d == newest and p.name not in latest_entry]
     assert not unnamed, f"docs/review-log.md: the {entries[0]} entry does not name {unnamed}"
+
+
+# A sentence about the course's own pass mark (a "." followed by a space ends a sentence; 70.4% does not).
+COURSE_OWN_FIGURE = re.compile(r"(?:[^.]|\.(?=\S))*\b(?:pass\w*|aim for|score\w*)\b(?:[^.]|\.(?=\S))*", re.I)
+CITATION_LINK = re.compile(r"\]\((https?://[^)\s]+)\)")
+
+
+@pytest.mark.parametrize("path", MODULE_FILES + solution_notebooks(), ids=ids(MODULE_FILES + solution_notebooks()))
+def test_a_paragraph_that_states_a_figure_cites_its_source(path):
+    """Quoted, invented messages (blockquotes) and the course's own pass marks are not figures to cite."""
+    uncited = []
+    for cell in markdown_cells(read(path)):
+        if cell.startswith("## Sources"):
+            continue
+        for paragraph in re.split(r"\n\s*\n", cell):
+            if paragraph.lstrip().startswith(">"):
+                continue
+            figures = re.findall(QUANTITY, COURSE_OWN_FIGURE.sub("", paragraph), re.I)
+            if figures and not CITATION_LINK.search(paragraph):
+                uncited.append(f"{figures}: {paragraph.strip()[:80]}")
+    assert not uncited, "cite where the figure is used:\n" + "\n".join(uncited)
+
+
+STALE = re.compile(r"in preparation|coming soon|not (?:yet )?written|to be added|\bTODO\b|\bTBD\b", re.I)
+MODULE_MENTION = re.compile(r"\bModules? (\d{2})(?:\s*(?:to|and|-|–)\s*(\d{2}))?")
+
+
+def test_no_stale_cross_reference_anywhere_a_learner_reads():
+    texts = {p.name: "\n".join(markdown_cells(read(p))) for p in MODULE_FILES + solution_notebooks()}
+    texts.update({p.name: p.read_text(encoding="utf-8") for p in DATA_FILES})
+    numbers = {p.name[:2] for p in MODULE_FILES}
+    problems = [f"{name}: '{m.group(0)}'" for name, text in texts.items() for m in STALE.finditer(text)]
+    problems += [
+        f"{name}: Module {n} does not exist"
+        for name, text in texts.items()
+        for m in MODULE_MENTION.finditer(text)
+        for n in m.groups()
+        if n and n not in numbers
+    ]
+    assert not problems, "\n".join(problems)
+
+
+NAMED_SETTING = re.compile(
+    r"(?:[A-Z][a-z]+ ){1,3}(?:Primary|Secondary|High|Junior|Infant) School|"
+    r"(?:[A-Z][a-z]+ ){1,3}Youth (?:Centre|Club)"
+)
+
+
+def test_a_named_school_or_youth_centre_is_said_to_be_invented():
+    """Stories use invented settings; a name that happens to be a real school's is marked as invented."""
+    texts = {p.name: "\n".join(markdown_cells(read(p))) for p in MODULE_FILES + solution_notebooks()}
+    texts.update({p.name: p.read_text(encoding="utf-8") for p in DATA_FILES})
+    unmarked = [
+        f"{name}: {m.group(0)}"
+        for name, text in texts.items()
+        for paragraph in re.split(r"\n\s*\n", text)
+        for m in NAMED_SETTING.finditer(paragraph)
+        if "invented" not in paragraph
+    ]
+    assert not unmarked, "\n".join(unmarked)

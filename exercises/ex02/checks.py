@@ -26,4 +26,4 @@ def hash_answer(answer, salt: str = "") -> str:
 def check_choice(answer, options: str) -> None:
     """Fail with a clear message unless the answer is one letter from ``options`` (e.g. "ABCD")."""
     if not isinstance(answer, str) or answer.strip().upper() not in options:
-        raise AssertionError(f"Your answer must be one letter of {', '.join(options)}, as text, e.g. \"A\".")
+        raise AssertionError(f'Your answer must be one letter of {", ".join(options)}, as text, e.g. "A".')

@@ -49,7 +49,7 @@ ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 # Progress is kept per browser address, so the port must not move silently: refuse with the fix.
 PORT_FREE = @$(BIN)/python -c 'import socket, sys; s = socket.socket(); sys.exit(s.connect_ex(("127.0.0.1", $(PORT))) == 0)' || { \
 	  echo "Port $(PORT) is in use, perhaps by the course already running: open http://127.0.0.1:$(PORT)/ or stop it."; \
-	  echo "To run a second copy: make course PORT=8899 (its address differs, so its saved progress is separate)."; exit 1; }
+	  echo "To run a second copy: make course PORT=$$(($(PORT) + 1)) (its address differs, so its saved progress is separate)."; exit 1; }
 LAB = $(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.port=$(PORT) --ServerApp.port_retries=0 $(ALLOW_ROOT)
 
 course: setup

@@ -33,7 +33,7 @@ def test_a_busy_port_is_refused_with_the_fix_instead_of_moving_the_course_silent
         port = busy.getsockname()[1]
         done = make("course", f"PORT={port}")
     assert done.returncode != 0
-    assert f"Port {port} is in use" in done.stdout and "make course PORT=" in done.stdout
+    assert f"Port {port} is in use" in done.stdout and f"make course PORT={port + 1}" in done.stdout
 
 
 def test_the_learners_copy_gains_new_exercises_and_never_loses_their_answers(tmp_path):

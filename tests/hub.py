@@ -57,13 +57,27 @@ c.Spawner.default_url = "/voila/render/00_start_here.ipynb"
 c.Spawner.args = ["--allow-root"]  # everything else is the course's committed configuration
 c.Spawner.start_timeout = 120
 c.Spawner.http_timeout = 120
+# Trainers are a hub group; their servers add the course's trainer set (formgrader, the course list,
+# the assignment creator) on top of the learners' configuration, and open at formgrader.
+c.JupyterHub.load_groups = {{"trainers": {{"users": {trainers!r}}}}}
+TRAINER_CONFIG = {trainer_config!r}
+
+
+def give_trainers_their_tools(spawner):
+    if any(group.name == "trainers" for group in spawner.user.groups):
+        spawner.environment["JUPYTER_CONFIG_PATH"] = TRAINER_CONFIG
+        spawner.default_url = "/formgrader"
+
+
+c.Spawner.pre_spawn_hook = give_trainers_their_tools
 """
 
 
 class HubServer(Server):
-    """JupyterHub with local users ``users``, each served a copy of modules/ in their own home."""
+    """JupyterHub with local users ``users``, each served a copy of modules/ in their own home; the
+    ``trainers`` among them are in the hub's trainers group."""
 
-    def __init__(self, folder: Path, users: list[str]) -> None:
+    def __init__(self, folder: Path, users: list[str], trainers: tuple[str, ...] = ()) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         state, homes = folder / "state", folder / "homes"
@@ -81,6 +95,8 @@ class HubServer(Server):
                 password=PASSWORD,
                 users=users,
                 homes=homes,
+                trainers=list(trainers),
+                trainer_config=str(ROOT / "etc" / "jupyter-trainer"),
             )
         )
         self.log_path = folder / "hub.log"

@@ -1,6 +1,7 @@
 """Two teachers on one school computer, on a JupyterHub without per-user subdomains (one origin for
 everyone): each sees only their own kept progress, and progress an earlier page kept on that origin
-under no user's name is set aside for its owner, never handed to whoever loads first."""
+under no user's name is set aside for its owner, never handed to whoever loads first. A trainer,
+in the hub's trainers group, gets formgrader; a teacher does not."""
 
 from __future__ import annotations
 
@@ -30,7 +31,7 @@ UNCLAIMED_RECORD = {
 def hub(tmp_path_factory):
     problem = hub_available()
     need_system(problem is None, problem or "JupyterHub")
-    server = HubServer(tmp_path_factory.mktemp("hub"), ["alice", "bob"])
+    server = HubServer(tmp_path_factory.mktemp("hub"), ["alice", "bob", "tess"], trainers=("tess",))
     yield server
     server.stop()
 
@@ -73,3 +74,18 @@ def test_two_teachers_on_one_computer_never_see_each_others_progress(browser, hu
     assert "cop-course/v1/user/alice" in keys and "cop-course/v1" not in keys, keys
     assert "scenario:01_parents_evening" in page.evaluate("localStorage.getItem('cop-course/v1/user/alice')")
     context.close()
+
+
+def test_a_trainer_lands_on_formgrader_and_a_teacher_cannot_open_it(browser, hub):
+    """Roles from the hub's groups: the trainers group gets etc/jupyter-trainer; teachers get 404."""
+    trainer = browser.new_context().new_page()
+    log_in(trainer, hub, "tess")
+    assert "/user/tess/formgrader" in trainer.url, "a trainer's server opens at formgrader"
+    response = trainer.goto(f"{hub.url}/user/tess/formgrader")
+    assert response.status == 200
+    trainer.context.close()
+    teacher = browser.new_context().new_page()
+    log_in(teacher, hub, "alice")
+    assert teacher.goto(f"{hub.url}/user/alice/formgrader").status == 404
+    assert teacher.goto(f"{hub.url}/user/alice/voila/render/00_start_here.ipynb").status == 200
+    teacher.context.close()

@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from cop_widgets.bibliography import load_bibliography
-from cop_widgets.conversation import ConversationRun
+from cop_widgets.conversation import TECHNIQUES, ConversationRun
 from cop_widgets.conversation_loader import load_conversation
 from cop_widgets.debrief import CLAIM, RULE_BROKEN_TITLE
 from cop_widgets.exercise_keys import load_exercise_keys, solution_values
@@ -117,6 +117,8 @@ def test_every_conversation_path_is_scored_by_the_whole_path(path):
         assert list(debrief.lines) == expected, where
         slips = [m for t in taken for m in t.get("mistakes", [])]
         assert len(debrief.slips) == len(slips), f"{where}: every slip is named"
+        if broke & {"pass_on_now", "right_route"}:
+            assert TECHNIQUES["passing_on"] not in debrief.went_well, f"{where}: credits passing on after delaying it"
     assert good, f"{path.name}: at least one path ends well"
 
 

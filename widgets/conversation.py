@@ -29,6 +29,14 @@ TECHNIQUES = {
     "honest_next_steps": "Honesty about what happens next",
     "passing_on": "Passing the concern on to your setting's designated person",
 }
+# A technique is not credited on a path that broke a rule it stands for: a reply that promised to
+# tell the designated person today does not count once a later reply puts it off until tomorrow.
+UNDONE_BY = {
+    "open_prompt": {"listen_not_investigate"},
+    "reassurance": {"no_blame"},
+    "honest_next_steps": {"no_secrecy"},
+    "passing_on": {"pass_on_now", "right_route"},
+}
 # Slips that are not hard rules: they can be put right later in the same conversation, and the
 # debrief names them. Probing, blame, secrecy and the like are hard rules (rules.yaml, `breaks:`).
 MISTAKES = {
@@ -158,13 +166,18 @@ class ConversationRun:
     def replies_taken(self) -> list[Reply]:
         return [self.conversation.turns[t].replies[i] for t, i in self.taken]
 
-    def techniques_used(self) -> list[str]:
+    @property
+    def credited(self) -> set[str]:
+        """Techniques the path used and did not undo by breaking a rule they stand for."""
+        broken = set(self.rules_broken)
         used = {u for r in self.replies_taken for u in r.uses}
-        return [label for key, label in TECHNIQUES.items() if key in used]
+        return {key for key in used if not UNDONE_BY.get(key, set()) & broken}
+
+    def techniques_used(self) -> list[str]:
+        return [label for key, label in TECHNIQUES.items() if key in self.credited]
 
     def techniques_missed(self) -> list[str]:
-        used = {u for r in self.replies_taken for u in r.uses}
-        return [label for key, label in TECHNIQUES.items() if key not in used]
+        return [label for key, label in TECHNIQUES.items() if key not in self.credited]
 
     @property
     def rules_broken(self) -> list[str]:

@@ -7,11 +7,12 @@ from pathlib import Path
 
 import nbformat
 
+from cop_widgets.data_files import ELEMENT_CALL
+
 from .conftest import MODULES, ROOT
 
 LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
 BARE_URL = re.compile(r"https?://[^\s)>\]\"']+")
-SHOW_CALL = re.compile(r'^show_(scenario|quiz|conversation|sort|reflection)\("([a-z0-9_]+)"\)$')
 
 
 def module_notebooks() -> list[Path]:
@@ -43,7 +44,7 @@ def show_calls(nb) -> list[tuple[str, str]]:
     calls = []
     for cell in nb.cells:
         if cell.cell_type == "code":
-            match = SHOW_CALL.match(cell.source.strip())
+            match = ELEMENT_CALL.match(cell.source.strip())
             if match:
                 calls.append((match.group(1), match.group(2)))
     return calls

@@ -14,6 +14,7 @@ from cop_widgets.activity_loaders import load_reflection, load_sort
 from cop_widgets.bibliography import load_bibliography
 from cop_widgets.conversation import ConversationRun
 from cop_widgets.conversation_loader import load_conversation
+from cop_widgets.data_files import FOLDERS
 from cop_widgets.quiz_loader import load_quiz
 from cop_widgets.routes import load_routes
 from cop_widgets.scenario import ScenarioRun
@@ -149,15 +150,8 @@ def test_notebook_code_stays_thin_and_data_exists(path):
             continue
         source = cell.source.strip()
         assert source.startswith(("from cop_widgets import", "show_")), f"unexpected code: {source[:60]}"
-    folders = {
-        "scenario": "scenarios",
-        "quiz": "quizzes",
-        "conversation": "conversations",
-        "sort": "sorts",
-        "reflection": "reflections",
-    }
     for kind, name in show_calls(read(path)):
-        assert (MODULES / folders[kind] / f"{name}.yaml").is_file(), f"{folders[kind]}/{name}.yaml"
+        assert (MODULES / FOLDERS[kind] / f"{name}.yaml").is_file(), f"{FOLDERS[kind]}/{name}.yaml"
 
 
 @pytest.mark.parametrize("path", MODULE_FILES + solution_notebooks(), ids=ids(MODULE_FILES + solution_notebooks()))

@@ -15,7 +15,7 @@ only looks things up and never scores anything itself:
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from .conversation import (
@@ -133,19 +133,38 @@ def rules_table(used: set[str]) -> dict[str, dict[str, str]]:
     }
 
 
+def every_prefix(
+    start: Any, options: Callable[[Any], int], branch: Callable[[Any, int], Any]
+) -> Iterator[tuple[tuple[int, ...], Any]]:
+    """Every prefix of every path from ``start`` (the start included), each with a run that has taken
+    it; ``branch(run, index)`` is a copy of ``run`` that has taken option ``index`` too."""
+
+    def walk(run: Any) -> Iterator[tuple[tuple[int, ...], Any]]:
+        yield tuple(i for _node, i in run.taken), run
+        for index in range(options(run)):
+            yield from walk(branch(run, index))
+
+    return walk(start)
+
+
 def scenario_runs(scenario: Scenario) -> Iterator[tuple[tuple[int, ...], ScenarioRun]]:
-    """Every prefix of every path, with a run that has taken it (the start included)."""
+    def branch(run: ScenarioRun, index: int) -> ScenarioRun:
+        taken = ScenarioRun(scenario, run.current, list(run.taken))
+        taken.choose(index)
+        return taken
 
-    def walk(taken: tuple[int, ...]) -> Iterator[tuple[tuple[int, ...], ScenarioRun]]:
-        run = ScenarioRun(scenario)
-        for index in taken:
-            run.choose(index)
-        yield taken, run
-        if isinstance(run.node, Step):
-            for index in range(len(run.node.choices)):
-                yield from walk((*taken, index))
+    return every_prefix(ScenarioRun(scenario), lambda r: len(r.node.choices) if isinstance(r.node, Step) else 0, branch)
 
-    return walk(())
+
+def conversation_runs(conversation: Conversation) -> Iterator[tuple[tuple[int, ...], ConversationRun]]:
+    def branch(run: ConversationRun, index: int) -> ConversationRun:
+        taken = ConversationRun(conversation, run.current, run.safety, list(run.taken))
+        taken.reply(index)
+        return taken
+
+    return every_prefix(
+        ConversationRun(conversation), lambda r: len(r.node.replies) if isinstance(r.node, Turn) else 0, branch
+    )
 
 
 def compile_scenario(scenario: Scenario) -> dict[str, Any]:
@@ -179,18 +198,6 @@ def compile_scenario(scenario: Scenario) -> dict[str, Any]:
             "sources": list(scenario.sources),
         },
     )
-
-
-def conversation_runs(conversation: Conversation) -> Iterator[tuple[tuple[int, ...], ConversationRun]]:
-    def walk(run: ConversationRun) -> Iterator[tuple[tuple[int, ...], ConversationRun]]:
-        yield tuple(i for _t, i in run.taken), run
-        if isinstance(run.node, Turn):
-            for index in range(len(run.node.replies)):
-                branch = ConversationRun(conversation, run.current, run.safety, list(run.taken))
-                branch.reply(index)
-                yield from walk(branch)
-
-    return walk(ConversationRun(conversation))
 
 
 def compile_conversation(conversation: Conversation) -> dict[str, Any]:

@@ -8,6 +8,7 @@ notebook. COURSE_MODULES_DIR overrides that for scripts and tests.
 from __future__ import annotations
 
 import os
+import re
 from functools import cache
 from pathlib import Path
 
@@ -30,6 +31,16 @@ KINDS = {
     "conversations": "conversation",
     "sorts": "sorting activity",
     "reflections": "reflection",
+}
+# The one code line a module notebook has per element, e.g. show_scenario("01_parents_evening"),
+# and the data folder each show_ function reads from.
+ELEMENT_CALL = re.compile(r'^show_(scenario|quiz|conversation|sort|reflection)\("([a-z0-9_]+)"\)$')
+FOLDERS = {
+    "scenario": "scenarios",
+    "quiz": "quizzes",
+    "conversation": "conversations",
+    "sort": "sorts",
+    "reflection": "reflections",
 }
 
 

@@ -7,7 +7,6 @@ self-attested summary the learner prints or saves, not an accredited certificate
 from __future__ import annotations
 
 import json
-import re
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -16,7 +15,7 @@ import ipywidgets as w
 from markupsafe import Markup
 
 from .bands import BAND_LABELS
-from .data_files import modules_dir
+from .data_files import ELEMENT_CALL, modules_dir
 from .element import CourseElement
 from .html import html, join
 from .rules import course_rules
@@ -24,7 +23,6 @@ from .store import StorePanel
 from .style import button, widget
 from .version import COURSE_VERSION
 
-CALL = re.compile(r'^show_(scenario|quiz|conversation|sort|reflection)\("([a-z0-9_]+)"\)$')
 KIND_WORDS = {
     "scenario": "Scenario",
     "quiz": "Knowledge check",
@@ -50,7 +48,7 @@ def course_map(root: Path | None = None) -> list[tuple[str, str, list[tuple[str,
         calls = [
             (m[1], m[2])
             for c in nb.get("cells", [])
-            if c.get("cell_type") == "code" and (m := CALL.match("".join(c.get("source", "")).strip()))
+            if c.get("cell_type") == "code" and (m := ELEMENT_CALL.match("".join(c.get("source", "")).strip()))
         ]
         found.append((meta.get("module", path.name[:2]), meta.get("title", path.stem), calls))
     return found
